@@ -1,0 +1,150 @@
+# PolyAgent — build, test, run.
+#
+#   make test    install what is missing, build everything, run every test
+#                (release build, then our code again under ASan + UBSan)
+#   make serve   build and start PolyAgent
+#   make bench   compute benchmark against native python3.11
+#
+# Pipeline: guest/build.sh (CPython -> python.wasm + stdlib.zip, cached by
+# content hash in $(CACHE)) -> wasm2c -> scripts/split_wasm2c.py (NSPLIT
+# units) -> gcc via ccache, in parallel -> link with our host code.
+# A change to host code only recompiles host code (seconds).
+
+CACHE    ?= $(HOME)/.cache/polyagent
+BUILD    ?= build
+NSPLIT   ?= 16
+JOBS     ?= $(shell nproc)
+export POLYAGENT_CACHE := $(CACHE)
+export CCACHE_DIR ?= $(CACHE)/ccache
+export CCACHE_MAXSIZE ?= 5G
+
+CCACHE   := $(shell command -v ccache 2>/dev/null)
+CC       := $(CCACHE) gcc
+CSTD     := -std=c17 -D_GNU_SOURCE
+WARN     := -Wall -Wextra -Werror
+INCLUDES := -Isrc -I$(BUILD)/w2c
+CFLAGS   ?= -O2 -g
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+# Generated code: too big for our warning set; -fno-strict-aliasing because
+# wasm2c type-puns through memcpy-free casts in a few helpers.
+W2C_CFLAGS := -O2 -g0 -w -fno-strict-aliasing -I$(BUILD)/w2c
+LIBS     := -ljansson -lpthread -lm
+
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
+.DELETE_ON_ERROR:
+.PHONY: all deps guest test test-release test-asan serve bench clean distclean FORCE
+
+HOST_SRCS := $(wildcard src/runtime/*.c src/wasi/*.c src/cli/*.c)
+HOST_HDRS := $(wildcard src/*/*.h)
+W2C_UNITS := main $(addprefix f,$(shell seq 0 $$(($(NSPLIT)-1))))
+W2C_SRCS  := $(W2C_UNITS:%=$(BUILD)/w2c/w2c_%.c)
+W2C_OBJS  := $(W2C_UNITS:%=$(BUILD)/w2c/obj/w2c_%.o)
+
+REL_OBJS  := $(HOST_SRCS:%.c=$(BUILD)/rel/%.o) $(BUILD)/rel/stdlib_blob.o
+ASAN_OBJS := $(HOST_SRCS:%.c=$(BUILD)/asan/%.o) $(BUILD)/rel/stdlib_blob.o
+
+all: $(BUILD)/polyagent
+
+deps:
+	@scripts/setup_deps.sh
+
+# The guest script is cheap when cached; it only touches its outputs when
+# their content changes, so everything downstream stays up to date.
+guest: | deps
+	@guest/build.sh $(BUILD)/guest
+
+$(BUILD)/guest/python.wasm $(BUILD)/guest/stdlib.zip: guest/build.sh guest/driver.c guest/pack_stdlib.py guest/sources.lock $(wildcard guest/*.h guest/*.c guest/patches/*)
+	@guest/build.sh $(BUILD)/guest
+
+$(BUILD)/w2c/python.c $(BUILD)/w2c/python.h &: $(BUILD)/guest/python.wasm
+	@mkdir -p $(BUILD)/w2c
+	wasm2c $< -n python -o $(BUILD)/w2c/python.c
+
+# The splitter rewrites only units whose content changed (so ccache and make
+# see the rest as untouched); the stamp records that it ran.
+$(BUILD)/w2c/split.stamp: $(BUILD)/w2c/python.c scripts/split_wasm2c.py
+	python3 scripts/split_wasm2c.py $(BUILD)/w2c/python.c $(BUILD)/w2c/python.h $(BUILD)/w2c $(NSPLIT)
+	@touch $@
+
+$(W2C_SRCS) $(BUILD)/w2c/w2c_shared.h $(BUILD)/w2c/w2c_module.h: $(BUILD)/w2c/split.stamp
+	@:
+
+$(BUILD)/w2c/obj/%.o: $(BUILD)/w2c/%.c $(BUILD)/w2c/w2c_shared.h
+	@mkdir -p $(dir $@)
+	@echo "CC (generated) $<"
+	@$(CC) $(W2C_CFLAGS) -c $< -o $@
+
+$(BUILD)/rel/%.o: %.c $(HOST_HDRS) $(BUILD)/w2c/w2c_module.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCLUDES) -c $< -o $@
+
+$(BUILD)/asan/%.o: %.c $(HOST_HDRS) $(BUILD)/w2c/w2c_module.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) $(INCLUDES) -c $< -o $@
+
+$(BUILD)/rel/stdlib_blob.o: src/runtime/stdlib_blob.S $(BUILD)/guest/stdlib.zip
+	@mkdir -p $(dir $@)
+	gcc -c -DPA_STDLIB_ZIP='"$(BUILD)/guest/stdlib.zip"' $< -o $@
+
+$(BUILD)/polyagent: $(REL_OBJS) $(W2C_OBJS)
+	gcc $(CFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/polyagent-asan: $(ASAN_OBJS) $(W2C_OBJS)
+	gcc $(SANFLAGS) -o $@ $^ $(LIBS)
+
+# ---- tests -------------------------------------------------------------------
+
+WASI_SRCS := $(wildcard src/wasi/*.c)
+UNIT_BINS := $(BUILD)/rel/test_wasi $(BUILD)/asan/test_wasi $(BUILD)/rel/test_runtime $(BUILD)/asan/test_runtime
+
+$(BUILD)/rel/test_wasi: tests/unit/test_wasi.c tests/unit/wasi_stubs.c $(WASI_SRCS) $(HOST_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) -Isrc tests/unit/test_wasi.c tests/unit/wasi_stubs.c $(WASI_SRCS) -o $@ -lcmocka
+
+$(BUILD)/asan/test_wasi: tests/unit/test_wasi.c tests/unit/wasi_stubs.c $(WASI_SRCS) $(HOST_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) -Isrc tests/unit/test_wasi.c tests/unit/wasi_stubs.c $(WASI_SRCS) -o $@ -lcmocka
+
+RT_LIB_REL  := $(filter-out $(BUILD)/rel/src/cli/%,$(REL_OBJS))
+RT_LIB_ASAN := $(filter-out $(BUILD)/asan/src/cli/%,$(ASAN_OBJS))
+
+$(BUILD)/rel/test_runtime: tests/unit/test_runtime.c $(RT_LIB_REL) $(W2C_OBJS)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCLUDES) $^ -o $@ -lcmocka $(LIBS)
+
+$(BUILD)/asan/test_runtime: tests/unit/test_runtime.c $(RT_LIB_ASAN) $(W2C_OBJS)
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) $(INCLUDES) $^ -o $@ -lcmocka $(LIBS)
+
+# Sanitizer runtime options: our fault handler turns guest faults into traps,
+# so ASan must leave SIGSEGV/SIGBUS to it.
+ASAN_ENV := ASAN_OPTIONS=handle_segv=0:handle_sigbus=0:allow_user_segv_handler=1:detect_leaks=1:use_sigaltstack=0 \
+            UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+test: deps
+	@$(MAKE) --no-print-directory guest
+	@$(MAKE) --no-print-directory -j$(JOBS) $(BUILD)/polyagent $(BUILD)/polyagent-asan $(UNIT_BINS)
+	@$(MAKE) --no-print-directory test-release test-asan
+
+test-release:
+	@echo "== tests: release build"
+	BUILD_DIR=$(BUILD)/rel POLYAGENT=$(BUILD)/polyagent prove -j$(JOBS) tests/unit/*.t tests/cli/*.t tests/conformance/*.t
+
+test-asan:
+	@echo "== tests: our code under ASan + UBSan"
+	BUILD_DIR=$(BUILD)/asan POLYAGENT=$(BUILD)/polyagent-asan $(ASAN_ENV) prove -j$(JOBS) tests/unit/*.t tests/cli/*.t tests/conformance/*.t
+
+serve: deps
+	@$(MAKE) --no-print-directory guest
+	@$(MAKE) --no-print-directory -j$(JOBS) $(BUILD)/polyagent
+	@scripts/serve.sh $(BUILD)/polyagent
+
+bench: deps
+	@$(MAKE) --no-print-directory guest
+	@$(MAKE) --no-print-directory -j$(JOBS) $(BUILD)/polyagent
+	/usr/bin/python3 bench/compute/run.py --polyagent $(BUILD)/polyagent
+
+clean:
+	rm -rf $(BUILD)/rel $(BUILD)/asan $(BUILD)/polyagent $(BUILD)/polyagent-asan
+
+distclean:
+	rm -rf $(BUILD)

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# guest/build.sh OUT_DIR — build the guest: zlib, sqlite and CPython 3.11 from
+# the pinned Debian sources, cross-compiled for wasm32-wasi with Debian's
+# clang-14, linked with driver.c into a reactor module, plus the stdlib image.
+#
+# Products (OUT_DIR/python.wasm, OUT_DIR/stdlib.zip) are cached in
+# $POLYAGENT_CACHE/guest/<key>/, where <key> hashes every input that can
+# change them (this directory, the source pins, the compiler version).  A warm
+# cache makes this script a copy; a cold one takes ~3 minutes on 2 cores.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+out=${1:?usage: guest/build.sh OUT_DIR}
+cache=${POLYAGENT_CACHE:-$HOME/.cache/polyagent}
+jobs=${JOBS:-$(nproc)}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+
+key=$( { cat "$here"/sources.lock "$here"/build.sh "$here"/driver.c "$here"/*.h "$here"/*.txt \
+          "$here"/patches/* "$here"/pack_stdlib.py 2>/dev/null; clang --version | head -1; } | sha256sum | cut -c1-16)
+store=$cache/guest/$key
+# Copy only what changed, so make sees unchanged products as unchanged.
+install_products() {
+    for f in python.wasm stdlib.zip; do
+        cmp -s "$1/$f" "$out/$f" || cp -f "$1/$f" "$out/$f"
+    done
+}
+if [ -f "$store/python.wasm" ] && [ -f "$store/stdlib.zip" ]; then
+    install_products "$store"
+    exit 0
+fi
+
+"$root/scripts/fetch_sources.sh" >/dev/null
+src=$cache/src
+py_src=$src/python3.11-3.11.2-6+deb12u8
+z_src=$src/zlib-1.2.13.dfsg-1
+sq_src=$src/sqlite3-3.40.1-2+deb12u2
+work=$cache/work/guest-$key
+rm -rf "$work"
+mkdir -p "$work"/{sysroot/include,sysroot/lib,prefix/include,prefix/lib/pkgconfig}
+prefix=$work/prefix
+
+# A sysroot holding only wasi-libc: Debian's clang would otherwise also search
+# the host's /usr/include and pick up x86 zlib.h, sqlite3.h, openssl...
+ln -s /usr/include/wasm32-wasi "$work/sysroot/include/wasm32-wasi"
+ln -s /usr/lib/wasm32-wasi "$work/sysroot/lib/wasm32-wasi"
+# bulk-memory turns memcpy/memset into single instructions; sign-ext and
+# non-trapping float-to-int avoid helper sequences.  wasm2c 1.0.32 knows all three.
+features="-mbulk-memory -msign-ext -mnontrapping-fptoint"
+# With bulk-memory on, clang-14 considers thread-locals (wasi-libc's errno)
+# and needs the only TLS model wasm supports spelled out.
+tls="-ftls-model=local-exec"
+CC="clang --target=wasm32-wasi --sysroot=$work/sysroot"
+export AR=llvm-ar RANLIB=llvm-ranlib
+wasm_cflags="-O2 $features $tls"
+
+echo "guest: zlib"
+mkdir -p "$work/zlib"
+for f in adler32 compress crc32 deflate gzclose gzlib gzread gzwrite infback inffast \
+         inflate inftrees trees uncompr zutil; do
+    echo "$CC $wasm_cflags -D_LARGEFILE64_SOURCE=1 -I$z_src -c $z_src/$f.c -o $work/zlib/$f.o"
+done | xargs -P "$jobs" -I{} sh -c '{}'
+llvm-ar rcs "$prefix/lib/libz.a" "$work"/zlib/*.o
+cp "$z_src/zlib.h" "$z_src/zconf.h" "$prefix/include/"
+
+echo "guest: sqlite"
+mkdir -p "$work/sqlite-native"
+# The amalgamation is generated natively (needs tclsh), then compiled for wasm.
+(cd "$work/sqlite-native" && "$sq_src/configure" --disable-tcl >/dev/null && make -s sqlite3.c >/dev/null 2>&1)
+sqlite_defs="-DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION -DSQLITE_OMIT_WAL \
+  -DSQLITE_DEFAULT_MEMSTATUS=0 -DSQLITE_MAX_MMAP_SIZE=0 \
+  -DSQLITE_ENABLE_MATH_FUNCTIONS -DSQLITE_ENABLE_JSON1 \
+  -D_WASI_EMULATED_GETPID -include $here/sqlite_wasi.h"
+$CC $wasm_cflags $sqlite_defs -c "$work/sqlite-native/sqlite3.c" -o "$work/sqlite3.o"
+$CC $wasm_cflags -c "$here/sqlite_stubs.c" -o "$work/sqlite_stubs.o"
+llvm-ar rcs "$prefix/lib/libsqlite3.a" "$work/sqlite3.o" "$work/sqlite_stubs.o"
+cp "$work/sqlite-native/sqlite3.h" "$prefix/include/"
+
+echo "guest: cpython configure"
+cp -a "$py_src" "$work/cpython"
+for p in "$here"/patches/*.patch; do
+    [ -e "$p" ] || continue
+    patch -s -d "$work/cpython" -p1 < "$p"
+done
+mkdir -p "$work/cpython/builddir"
+cd "$work/cpython/builddir"
+CONFIG_SITE=../Tools/wasm/config.site-wasm32-wasi \
+CC="$CC" CPP="$CC -E" CFLAGS="$features $tls" \
+PKG_CONFIG_PATH= PKG_CONFIG_LIBDIR="$prefix/lib/pkgconfig" \
+ZLIB_CFLAGS="-I$prefix/include" ZLIB_LIBS="-L$prefix/lib -lz" \
+LIBSQLITE3_CFLAGS="-I$prefix/include" LIBSQLITE3_LIBS="-L$prefix/lib -lsqlite3" \
+  ../configure --host=wasm32-unknown-wasi --build="$(../config.guess)" \
+    --with-build-python=/usr/bin/python3.11 --disable-shared --disable-ipv6 \
+    --without-ensurepip --disable-test-modules --with-suffix=.wasm \
+    OPT="-DNDEBUG -fwrapv -O2" > "$work/configure.log" 2>&1 || {
+        tail -30 "$work/configure.log" >&2; exit 1; }
+
+echo "guest: cpython make"
+make -s -j"$jobs" libpython3.11.a > "$work/make.log" 2>&1 || { tail -40 "$work/make.log" >&2; exit 1; }
+# Every module configure enabled is linked statically into libpython; the
+# libraries they need are in MODLIBS/LIBS/SYSLIBS.
+linklibs=$(printf 'print-libs:\n\t@echo $(MODLIBS) $(LIBS) $(SYSLIBS)\n' | make -s -f Makefile -f - print-libs)
+
+echo "guest: link reactor"
+$CC $wasm_cflags -I. -I../Include -I../Include/internal -c "$here/driver.c" -o driver.o
+# 8 MiB guest stack placed first in memory: an overflow runs below address 0
+# and traps instead of silently corrupting the heap.  The name section is kept
+# (function names in the generated C help profiling); DWARF is dropped.
+$CC $features -mexec-model=reactor -o python.wasm driver.o libpython3.11.a $linklibs \
+    -Wl,-z,stack-size=8388608 -Wl,--stack-first -Wl,--max-memory=4294967296 \
+    -Wl,--strip-debug
+
+echo "guest: stdlib image"
+/usr/bin/python3.11 "$here/pack_stdlib.py" ../Lib stdlib.zip
+
+mkdir -p "$store"
+cp python.wasm stdlib.zip "$store/"
+install_products "$store"
+rm -rf "$work"   # sources and objects can be made again; keep the cache small
+echo "guest: built ($key)"

@@ -1,0 +1,279 @@
+/*
+** driver.c — the guest side of PolyAgent: a WASI *reactor* around CPython.
+**
+** A reactor has no main(): the host calls _initialize (libc constructors),
+** then our exports.  The interpreter therefore lives in linear memory between
+** calls, and __main__ persists from one pa_exec() to the next, like a REPL.
+**
+** Exports (all sizes in bytes, all pointers guest addresses):
+**   pa_alloc(n) / pa_free(p)   buffers the host fills with source code
+**   pa_init()                  start the interpreter; 0 on success
+**   pa_exec(src, len, name, n) run UTF-8 source in __main__; returns status
+**   pa_result()                address of the outcome record (below)
+**
+** The outcome is reported in a fixed record, never by scraping stderr, so the
+** host can tell "the program printed 'Traceback'" from "the program failed".
+** Its strings are owned by the driver and stay valid until the next pa_exec.
+** Everything here runs with the guest's privileges only: it is not trusted
+** by the host, which re-validates every pointer and length it reads back.
+*/
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EXPORT(name) __attribute__((export_name(#name)))
+
+/* Values of pa_record.status; the host maps them to its own enum. */
+enum {
+    PA_OK = 0,          /* ran to the end (or sys.exit(0)/sys.exit(None)) */
+    PA_EXCEPTION = 1,   /* uncaught exception, including SyntaxError */
+    PA_EXIT = 2,        /* sys.exit(n) with n != 0 */
+    PA_NOMEM = 3,       /* uncaught MemoryError */
+    PA_NOT_READY = 4,   /* pa_init() was not called or failed */
+};
+
+/* Layout shared with the host (src/runtime/guest_abi.h): 9 little-endian u32. */
+typedef struct pa_record {
+    uint32_t status;
+    int32_t exit_code;
+    uint32_t type_ptr, type_len;
+    uint32_t msg_ptr, msg_len;
+    uint32_t tb_ptr, tb_len;
+    uint32_t reserved;
+} pa_record;
+
+static pa_record record;
+static char *rec_strings[3];
+static int ready;
+
+EXPORT(pa_alloc) void *pa_alloc(uint32_t n) { return malloc(n ? n : 1); }
+EXPORT(pa_free) void pa_free(void *p) { free(p); }
+EXPORT(pa_result) pa_record *pa_result(void) { return &record; }
+
+static void record_reset(void) {
+    for (int i = 0; i < 3; i++) {
+        free(rec_strings[i]);
+        rec_strings[i] = NULL;
+    }
+    memset(&record, 0, sizeof record);
+}
+
+/* Keep a private copy of a UTF-8 string in slot i of the record. */
+static void record_string(int i, const char *s, Py_ssize_t n) {
+    char *copy = malloc((size_t)n + 1);
+    if (!copy) return; /* the record simply stays empty under OOM */
+    memcpy(copy, s, (size_t)n);
+    copy[n] = 0;
+    rec_strings[i] = copy;
+    uint32_t *slot = &record.type_ptr + 2 * i;
+    slot[0] = (uint32_t)(uintptr_t)copy;
+    slot[1] = (uint32_t)n;
+}
+
+static void record_object_str(int i, PyObject *o) {
+    if (!o) return;
+    Py_ssize_t n;
+    const char *s = PyUnicode_AsUTF8AndSize(o, &n);
+    if (s) record_string(i, s, n);
+    else PyErr_Clear();
+}
+
+static void flush_stdio(void) {
+    static const char *names[] = {"stdout", "stderr"};
+    for (int i = 0; i < 2; i++) {
+        PyObject *f = PySys_GetObject(names[i]); /* borrowed */
+        if (!f || f == Py_None) continue;
+        PyObject *r = PyObject_CallMethod(f, "flush", NULL);
+        if (r) Py_DECREF(r);
+        else PyErr_Clear();
+    }
+}
+
+/* Write text to sys.stderr the way the interpreter would. */
+static void write_stderr(PyObject *text) {
+    PyObject *f = PySys_GetObject("stderr");
+    if (!f || f == Py_None) return;
+    PyObject *r = PyObject_CallMethod(f, "write", "O", text);
+    if (r) Py_DECREF(r);
+    else PyErr_Clear();
+}
+
+/* sys.exit(code): mirror CPython's own rules (None -> 0, int -> int, any
+** other object is printed to stderr and means 1). */
+static void handle_system_exit(PyObject *exc) {
+    PyObject *code = PyObject_GetAttrString(exc, "code");
+    int ec = 1;
+    if (!code) {
+        PyErr_Clear();
+    } else if (code == Py_None) {
+        ec = 0;
+    } else if (PyLong_Check(code)) {
+        int overflow = 0;
+        long v = PyLong_AsLongAndOverflow(code, &overflow);
+        ec = overflow ? -1 : (int)v;
+        if (PyErr_Occurred()) PyErr_Clear();
+    } else {
+        PyObject *s = PyObject_Str(code);
+        if (s) {
+            PyObject *line = PyUnicode_FromFormat("%U\n", s);
+            if (line) { write_stderr(line); Py_DECREF(line); }
+            record_object_str(1, s);
+            Py_DECREF(s);
+        }
+        PyErr_Clear();
+    }
+    Py_XDECREF(code);
+    record.exit_code = ec;
+    record.status = ec == 0 ? PA_OK : PA_EXIT;
+    if (ec != 0) {
+        record_string(0, "SystemExit", 10);
+        if (!record.msg_ptr) {
+            char buf[24];
+            int n = snprintf(buf, sizeof buf, "%d", ec);
+            record_string(1, buf, n);
+        }
+    }
+}
+
+/* Uncaught exception: print the traceback to stderr exactly as python does
+** and copy type name, message and traceback text into the record. */
+static void handle_exception(PyObject *exc) {
+    int is_mem = PyErr_GivenExceptionMatches(exc, PyExc_MemoryError);
+    record.status = is_mem ? PA_NOMEM : PA_EXCEPTION;
+    record.exit_code = 1;
+
+    const char *tname = Py_TYPE(exc)->tp_name;
+    const char *dot = strrchr(tname, '.');
+    tname = dot ? dot + 1 : tname;
+    record_string(0, tname, (Py_ssize_t)strlen(tname));
+
+    PyObject *msg = PyObject_Str(exc);
+    if (msg) { record_object_str(1, msg); Py_DECREF(msg); }
+    else PyErr_Clear();
+
+    PyObject *tb_text = NULL, *lines = NULL;
+    PyObject *tbmod = PyImport_ImportModule("traceback");
+    if (tbmod) lines = PyObject_CallMethod(tbmod, "format_exception", "O", exc);
+    if (lines) {
+        PyObject *empty = PyUnicode_FromString("");
+        if (empty) {
+            tb_text = PyUnicode_Join(empty, lines);
+            Py_DECREF(empty);
+        }
+    }
+    if (tb_text) {
+        write_stderr(tb_text);
+        record_object_str(2, tb_text);
+    } else {
+        /* Formatting itself failed (e.g. out of memory): say at least the type. */
+        PyErr_Clear();
+        PyObject *line = PyUnicode_FromFormat("%s\n", tname);
+        if (line) { write_stderr(line); Py_DECREF(line); }
+    }
+    Py_XDECREF(tb_text);
+    Py_XDECREF(lines);
+    Py_XDECREF(tbmod);
+    PyErr_Clear();
+}
+
+EXPORT(pa_init) int pa_init(void) {
+    if (ready) return 0;
+    PyStatus st;
+    PyPreConfig pre;
+    PyPreConfig_InitIsolatedConfig(&pre);
+    pre.utf8_mode = 1; /* as native python in the C/POSIX locale */
+    st = Py_PreInitialize(&pre);
+    if (PyStatus_Exception(st)) return 1;
+
+    PyConfig cfg;
+    PyConfig_InitIsolatedConfig(&cfg);
+    cfg.site_import = 0;
+    cfg.write_bytecode = 0;
+    cfg.install_signal_handlers = 0;
+    cfg.user_site_directory = 0;
+    cfg.use_environment = 0;
+    cfg.safe_path = 1;
+    cfg.module_search_paths_set = 1;
+    st = PyWideStringList_Append(&cfg.module_search_paths, L"/lib/python311.zip");
+    if (!PyStatus_Exception(st)) st = PyConfig_SetString(&cfg, &cfg.program_name, L"python");
+    if (!PyStatus_Exception(st)) st = PyConfig_SetString(&cfg, &cfg.home, L"/lib");
+    if (!PyStatus_Exception(st)) st = Py_InitializeFromConfig(&cfg);
+    PyConfig_Clear(&cfg);
+    if (PyStatus_Exception(st)) return 2;
+    ready = 1;
+    return 0;
+}
+
+/* Make the source of a named file visible to tracebacks (linecache), as if it
+** were on disk: the guest cannot see the host file the code came from. */
+static void register_source(PyObject *name, PyObject *src) {
+    PyObject *lc = PyImport_ImportModule("linecache");
+    PyObject *cache = lc ? PyObject_GetAttrString(lc, "cache") : NULL;
+    PyObject *lines = src ? PyObject_CallMethod(src, "splitlines", "O", Py_True) : NULL;
+    if (cache && lines) {
+        PyObject *entry = Py_BuildValue("(nOOO)", PyUnicode_GetLength(src), Py_None, lines, name);
+        if (entry) {
+            PyObject_SetItem(cache, name, entry);
+            Py_DECREF(entry);
+        }
+    }
+    Py_XDECREF(lines);
+    Py_XDECREF(cache);
+    Py_XDECREF(lc);
+    PyErr_Clear();
+}
+
+EXPORT(pa_exec) uint32_t pa_exec(const char *src, uint32_t len, const char *name, uint32_t name_len) {
+    record_reset();
+    if (!ready) {
+        record.status = PA_NOT_READY;
+        record.exit_code = 1;
+        return record.status;
+    }
+    PyObject *main = PyImport_AddModule("__main__"); /* borrowed */
+    PyObject *globals = main ? PyModule_GetDict(main) : NULL;
+    PyObject *fname = PyUnicode_DecodeUTF8(name, name_len, "surrogateescape");
+    PyObject *source = PyUnicode_DecodeUTF8(src, len, "surrogateescape");
+    PyObject *code = NULL, *result = NULL;
+    if (globals && fname && source) {
+        if (PyUnicode_GetLength(fname) > 0 && PyUnicode_READ_CHAR(fname, 0) != '<')
+            register_source(fname, source);
+        /* Compile from bytes so a coding cookie and the BOM behave as in a file. */
+        PyObject *bytes = PyBytes_FromStringAndSize(src, len);
+        PyObject *builtins = PyEval_GetBuiltins();
+        PyObject *compile = builtins ? PyDict_GetItemString(builtins, "compile") : NULL;
+        if (bytes && compile)
+            code = PyObject_CallFunction(compile, "OOs", bytes, fname, "exec");
+        Py_XDECREF(bytes);
+        if (code) result = PyEval_EvalCode(code, globals, globals);
+    }
+    if (result) {
+        record.status = PA_OK;
+    } else {
+        /* 3.11 has no PyErr_GetRaisedException: fetch, normalise, and
+        ** attach the traceback so format_exception sees all of it. */
+        PyObject *type = NULL, *value = NULL, *tb = NULL;
+        PyErr_Fetch(&type, &value, &tb);
+        PyErr_NormalizeException(&type, &value, &tb);
+        if (value && tb) PyException_SetTraceback(value, tb);
+        if (!value) {
+            record.status = PA_EXCEPTION;
+            record.exit_code = 1;
+        } else if (PyErr_GivenExceptionMatches(value, PyExc_SystemExit)) {
+            handle_system_exit(value);
+        } else {
+            handle_exception(value);
+        }
+        Py_XDECREF(type);
+        Py_XDECREF(value);
+        Py_XDECREF(tb);
+    }
+    Py_XDECREF(result);
+    Py_XDECREF(code);
+    Py_XDECREF(source);
+    Py_XDECREF(fname);
+    flush_stdio();
+    return record.status;
+}

@@ -1,0 +1,48 @@
+/*
+** main.c — `polyagent` entry point: dispatch to a subcommand.
+*/
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+void pa_cli_error(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("polyagent: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static void usage(FILE *f) {
+    fputs("usage: polyagent run [options] (-c CODE | FILE.py | -)\n"
+          "\n"
+          "Run Python code in the PolyAgent sandbox.\n"
+          "  -c CODE            run CODE\n"
+          "  FILE.py            run the file's contents ('-' reads the code from stdin)\n"
+          "  --stdin TEXT       standard input for the program\n"
+          "  --stdin-file PATH  standard input from a file\n"
+          "  --timeout SEC      wall-clock limit, 1-60 (default 30)\n"
+          "  --memory-mb N      memory limit, 16-4095 (default 256)\n"
+          "  --json             print one JSON result object\n"
+          "\n"
+          "Exit status: the program's own (0, 1 on an uncaught exception, n for\n"
+          "sys.exit(n)); 124 timeout, 125 memory limit, 126 killed (trap),\n"
+          "2 usage error.  With --json: 0 whenever a result was printed.\n", f);
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return PA_EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(argv[1], "run")) return pa_cmd_run(argc - 2, argv + 2);
+    pa_cli_error("unknown command '%s' (try 'polyagent --help')", argv[1]);
+    return PA_EXIT_USAGE;
+}

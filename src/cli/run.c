@@ -1,0 +1,335 @@
+/*
+** run.c — `polyagent run`: execute one program in a fresh sandboxed
+** interpreter and report the outcome (see the usage text in main.c).
+**
+** The guest runs on a thread of its own with a 256 MiB stack: translated
+** guest code recurses on the native stack, and CPython's recursion limit of
+** 1000 needs far more than the default 8 MiB in the worst C-level cases.
+** The stack is reserved, not committed; overflowing it is a trap.
+*/
+#define _GNU_SOURCE
+#include <errno.h>
+#include <jansson.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "runtime/pa_runtime.h"
+#include "utf8.h"
+
+#define GUEST_STACK_BYTES ((size_t)256 << 20)
+#define MAX_SOURCE_BYTES ((size_t)16 << 20)
+#define MAX_STDIN_BYTES ((size_t)64 << 20)
+
+typedef struct run_opts {
+    const char *code_arg;     /* -c */
+    const char *file;         /* FILE.py or "-" */
+    const char *stdin_text;
+    const char *stdin_file;
+    double timeout_s;
+    unsigned memory_mb;
+    int json;
+} run_opts;
+
+typedef struct run_job {
+    const run_opts *o;
+    char *code; size_t code_len;
+    char *input; size_t input_len;
+    const char *filename;
+    pa_result res;
+    int started;
+    char err[512];
+} run_job;
+
+/* ---- input ------------------------------------------------------------------ */
+
+static int read_all(FILE *f, size_t limit, char **out, size_t *len) {
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap + 1);
+    if (!buf) return -ENOMEM;
+    for (;;) {
+        if (n == cap) {
+            if (cap >= limit) { free(buf); return -EFBIG; }
+            cap = cap * 2 > limit ? limit : cap * 2;
+            char *b = realloc(buf, cap + 1);
+            if (!b) { free(buf); return -ENOMEM; }
+            buf = b;
+        }
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (r == 0) {
+            if (ferror(f)) { free(buf); return -EIO; }
+            break;
+        }
+    }
+    buf[n] = 0;
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+static int read_path(const char *path, size_t limit, char **out, size_t *len) {
+    if (!strcmp(path, "-")) return read_all(stdin, limit, out, len);
+    FILE *f = fopen(path, "rb");
+    if (!f) return -errno;
+    int rc = read_all(f, limit, out, len);
+    fclose(f);
+    return rc;
+}
+
+/* ---- options ----------------------------------------------------------------- */
+
+static int parse_number(const char *name, const char *s, double lo, double hi, double *out) {
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end || v != v) {
+        pa_cli_error("%s: '%s' is not a number", name, s);
+        return -1;
+    }
+    if (v < lo || v > hi) {
+        pa_cli_error("%s: %s is out of range (%g-%g)", name, s, lo, hi);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static int parse_opts(int argc, char **argv, run_opts *o) {
+    memset(o, 0, sizeof *o);
+    o->timeout_s = 30;
+    o->memory_mb = 256;
+    for (int i = 0; i < argc; i++) {
+        char *a = argv[i], *val = NULL;
+        char *eq = (a[0] == '-' && a[1] == '-') ? strchr(a, '=') : NULL;
+        char name[32];
+        if (eq) {
+            size_t n = (size_t)(eq - a);
+            if (n >= sizeof name) n = sizeof name - 1;
+            memcpy(name, a, n);
+            name[n] = 0;
+            val = eq + 1;
+            a = name;
+        }
+        int takes = !strcmp(a, "-c") || !strcmp(a, "--stdin") || !strcmp(a, "--stdin-file") ||
+                    !strcmp(a, "--timeout") || !strcmp(a, "--memory-mb");
+        if (takes && !val) {
+            if (i + 1 >= argc) {
+                pa_cli_error("option %s needs an argument", a);
+                return -1;
+            }
+            val = argv[++i];
+        } else if (!takes && val) {
+            pa_cli_error("option %s takes no argument", a);
+            return -1;
+        }
+        if (!strcmp(a, "-c")) o->code_arg = val;
+        else if (!strcmp(a, "--stdin")) o->stdin_text = val;
+        else if (!strcmp(a, "--stdin-file")) o->stdin_file = val;
+        else if (!strcmp(a, "--timeout")) {
+            if (parse_number("--timeout", val, 1, 60, &o->timeout_s)) return -1;
+        } else if (!strcmp(a, "--memory-mb")) {
+            double v;
+            if (parse_number("--memory-mb", val, 16, 4095, &v)) return -1;
+            if (v != (unsigned)v) {
+                pa_cli_error("--memory-mb: '%s' is not a whole number", val);
+                return -1;
+            }
+            o->memory_mb = (unsigned)v;
+        } else if (!strcmp(a, "--json")) o->json = 1;
+        else if (a[0] == '-' && a[1] != 0) {
+            pa_cli_error("unknown option '%s'", a);
+            return -1;
+        } else if (o->file || o->code_arg) {
+            pa_cli_error("unexpected argument '%s' (one program per run)", a);
+            return -1;
+        } else o->file = a;
+        if (o->code_arg && o->file) {
+            pa_cli_error("give either -c CODE or a file, not both");
+            return -1;
+        }
+    }
+    if (!o->code_arg && !o->file) {
+        pa_cli_error("nothing to run: give -c CODE or FILE.py (see 'polyagent --help')");
+        return -1;
+    }
+    if (o->stdin_text && o->stdin_file) {
+        pa_cli_error("give either --stdin or --stdin-file, not both");
+        return -1;
+    }
+    if (o->stdin_file && o->file && !strcmp(o->file, "-") && !strcmp(o->stdin_file, "-")) {
+        pa_cli_error("standard input cannot be both the program and its input");
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- guest thread --------------------------------------------------------------- */
+
+static void write_all(int fd, const uint8_t *p, size_t n) {
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return; /* the reader went away; the run itself goes on */
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+}
+
+static void stream_out(void *ud, int fd, const uint8_t *data, size_t len) {
+    (void)ud;
+    write_all(fd == 2 ? 2 : 1, data, len);
+}
+
+static void *guest_main(void *arg) {
+    run_job *job = arg;
+    pa_instance_config cfg = {.memory_mb = job->o->memory_mb};
+    pa_instance *in;
+    if (pa_instance_new(&cfg, &in, job->err, sizeof job->err) != 0) return NULL;
+    job->started = 1;
+    pa_exec_request req = {
+        .code = job->code, .code_len = job->code_len,
+        .filename = job->filename,
+        .stdin_data = (const uint8_t *)job->input, .stdin_len = job->input_len,
+        .timeout_s = job->o->timeout_s,
+        .on_output = job->o->json ? NULL : stream_out,
+    };
+    pa_instance_exec(in, &req, &job->res);
+    pa_instance_free(in);
+    return NULL;
+}
+
+/* ---- output ----------------------------------------------------------------------- */
+
+static json_t *json_text(const char *s, size_t n) {
+    size_t len;
+    char *clean = pa_utf8_sanitize(s ? s : "", s ? n : 0, &len);
+    json_t *j = clean ? json_stringn(clean, len) : NULL;
+    free(clean);
+    return j ? j : json_string("");
+}
+
+static int print_json(const run_job *job) {
+    const pa_result *r = &job->res;
+    json_t *o = json_object();
+    json_object_set_new(o, "status", json_string(pa_status_name(r->status)));
+    json_object_set_new(o, "exit_code", json_integer(r->exit_code));
+    json_object_set_new(o, "stdout", json_text(r->out.data, r->out.len));
+    json_object_set_new(o, "stderr", json_text(r->err.data, r->err.len));
+    json_object_set_new(o, "stdout_truncated", json_boolean(r->out.truncated));
+    json_object_set_new(o, "stderr_truncated", json_boolean(r->err.truncated));
+    if (r->status == PA_STATUS_OK) {
+        json_object_set_new(o, "error", json_null());
+    } else {
+        json_t *e = json_object();
+        const char *t = r->error_type ? r->error_type : "Error";
+        const char *m = r->error_message ? r->error_message : "";
+        const char *tb = r->traceback ? r->traceback : "";
+        json_object_set_new(e, "type", json_text(t, strlen(t)));
+        json_object_set_new(e, "message", json_text(m, strlen(m)));
+        json_object_set_new(e, "traceback", json_text(tb, strlen(tb)));
+        json_object_set_new(o, "error", e);
+    }
+    json_object_set_new(o, "duration_ms", json_real(r->duration_ms));
+    char *s = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    if (!s) return -1;
+    puts(s);
+    free(s);
+    return fflush(stdout) ? -1 : 0;
+}
+
+int pa_cmd_run(int argc, char **argv) {
+    run_opts o;
+    if (parse_opts(argc, argv, &o)) return PA_EXIT_USAGE;
+
+    run_job job;
+    memset(&job, 0, sizeof job);
+    job.o = &o;
+    int rc = 0, status = PA_EXIT_USAGE;
+    if (o.code_arg) {
+        job.code = strdup(o.code_arg);
+        job.code_len = strlen(o.code_arg);
+        job.filename = "<string>";
+    } else {
+        rc = read_path(o.file, MAX_SOURCE_BYTES, &job.code, &job.code_len);
+        if (rc) {
+            pa_cli_error("cannot read %s: %s", strcmp(o.file, "-") ? o.file : "standard input",
+                         rc == -EFBIG ? "larger than 16 MiB" : strerror(-rc));
+            goto out;
+        }
+        job.filename = strcmp(o.file, "-") ? o.file : "<stdin>";
+    }
+    if (o.stdin_text) {
+        job.input = strdup(o.stdin_text);
+        job.input_len = strlen(o.stdin_text);
+    } else if (o.stdin_file) {
+        rc = read_path(o.stdin_file, MAX_STDIN_BYTES, &job.input, &job.input_len);
+        if (rc) {
+            pa_cli_error("cannot read %s: %s", o.stdin_file, rc == -EFBIG ? "larger than 64 MiB" : strerror(-rc));
+            goto out;
+        }
+    }
+    if (!job.code || (o.stdin_text && !job.input)) {
+        pa_cli_error("out of memory");
+        goto out;
+    }
+
+    pthread_attr_t attr;
+    pthread_t th;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, GUEST_STACK_BYTES);
+    rc = pthread_create(&th, &attr, guest_main, &job);
+    pthread_attr_destroy(&attr);
+    if (rc) {
+        pa_cli_error("cannot start the guest thread: %s", strerror(rc));
+        status = PA_EXIT_KILLED;
+        goto out;
+    }
+    pthread_join(th, NULL);
+
+    if (!job.started) {
+        if (o.json) {
+            job.res.status = PA_STATUS_KILLED;
+            job.res.exit_code = PA_EXIT_KILLED;
+            job.res.error_type = strdup("EngineError");
+            job.res.error_message = strdup(job.err);
+            print_json(&job);
+            status = 0;
+        } else {
+            pa_cli_error("cannot start the interpreter: %s", job.err);
+            status = PA_EXIT_KILLED;
+        }
+        goto out;
+    }
+    if (o.json) {
+        status = print_json(&job) ? PA_EXIT_KILLED : 0;
+    } else {
+        status = job.res.exit_code;
+        switch (job.res.status) {
+        case PA_STATUS_TIMEOUT:
+            pa_cli_error("timeout: %s", job.res.error_message);
+            break;
+        case PA_STATUS_MEMORY_LIMIT:
+            pa_cli_error("memory limit: the program needed more than %u MB", o.memory_mb);
+            status = PA_EXIT_MEMORY;
+            break;
+        case PA_STATUS_KILLED:
+            pa_cli_error("killed: %s", job.res.error_message);
+            break;
+        default:
+            break;
+        }
+        status &= 0xFF; /* as the OS truncates native python's exit(n) */
+    }
+out:
+    pa_result_free(&job.res);
+    free(job.code);
+    free(job.input);
+    return status;
+}

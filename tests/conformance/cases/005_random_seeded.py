@@ -1,0 +1,33 @@
+import random
+
+random.seed(42)
+print("random", [random.random() for _ in range(5)])
+print("randint", [random.randint(1, 100) for _ in range(20)])
+print("randrange", [random.randrange(0, 1000, 7) for _ in range(10)])
+print("getrandbits", random.getrandbits(64), random.getrandbits(200))
+print("choice", [random.choice("abcdefghij") for _ in range(15)])
+seq = list(range(20))
+random.shuffle(seq)
+print("shuffle", seq)
+print("sample", random.sample(range(1000), 10))
+print("choices", random.choices(["red", "green", "blue"], weights=[10, 5, 1], k=12))
+print("choices cum", random.choices("xyz", cum_weights=[1, 2, 10], k=10))
+print("uniform", [random.uniform(-5, 5) for _ in range(4)])
+print("triangular", [random.triangular(0, 10, 3) for _ in range(4)])
+print("randbytes", random.randbytes(16).hex())
+st = random.getstate()
+a = [random.random() for _ in range(3)]
+random.setstate(st)
+b = [random.random() for _ in range(3)]
+print("state restore", a == b)
+r = random.Random("a string seed")
+print("str seed", [r.randint(0, 9) for _ in range(20)])
+r = random.Random(b"bytes seed")
+print("bytes seed", r.random())
+r = random.Random(2**100 + 7)
+print("big seed", r.random(), r.randrange(10**30))
+r = random.Random(-42)
+print("neg seed", r.random())
+random.seed(12345)
+big = [random.randrange(10**12) for _ in range(1000)]
+print("sum", sum(big), "max", max(big), "min", min(big))

@@ -1,0 +1,30 @@
+from xml.dom import minidom
+
+doc = minidom.parseString("<root a='1'><item id='x'>One</item><item id='y'>Two<sub/></item><!-- c --></root>")
+root = doc.documentElement
+print(root.tagName, root.getAttribute("a"), root.hasAttribute("b"))
+for it in root.getElementsByTagName("item"):
+    print(it.getAttribute("id"), it.firstChild.data, len(it.childNodes))
+print([n.nodeType for n in root.childNodes])
+new = doc.createElement("item")
+new.setAttribute("id", "z")
+new.appendChild(doc.createTextNode("Three <&> \"q\""))
+root.appendChild(new)
+print(root.toxml())
+print(doc.toprettyxml(indent="  "))
+print(doc.toxml(encoding="utf-8"))
+d2 = minidom.Document()
+top = d2.createElement("config")
+d2.appendChild(top)
+for k, v in [("host", "localhost"), ("port", "8080")]:
+    e = d2.createElement(k)
+    e.appendChild(d2.createTextNode(v))
+    top.appendChild(e)
+top.appendChild(d2.createCDATASection("raw <data> & stuff"))
+print(d2.toprettyxml(indent="\t", newl="\n"))
+print(top.getElementsByTagName("port")[0].firstChild.nodeValue)
+root.removeChild(root.getElementsByTagName("item")[0])
+print([i.getAttribute("id") for i in root.getElementsByTagName("item")])
+clone = root.cloneNode(True)
+print(clone.toxml() == root.toxml())
+doc.unlink()

@@ -1,0 +1,22 @@
+import itertools as it
+import operator
+
+print(list(it.islice(it.count(10, 3), 5)), list(it.islice(it.cycle("ab"), 5)), list(it.repeat("x", 3)))
+print(list(it.accumulate([1, 2, 3, 4, 5])), list(it.accumulate([1, 2, 3, 4], operator.mul)), list(it.accumulate([3, 1, 4, 1, 5], max, initial=0)))
+print(list(it.chain("ab", [1, 2], (3,))), list(it.chain.from_iterable(["xy", "z"])))
+print(list(it.compress("abcdef", [1, 0, 1, 0, 1, 1])))
+print(list(it.dropwhile(lambda x: x < 5, [1, 4, 6, 4, 1])), list(it.takewhile(lambda x: x < 5, [1, 4, 6, 4, 1])))
+print(list(it.filterfalse(lambda x: x % 2, range(10))))
+print([(k, list(g)) for k, g in it.groupby("AAAABBBCCDAABBB")])
+print([(k, len(list(g))) for k, g in it.groupby(sorted("mississippi"))])
+print(list(it.islice("ABCDEFG", 2, None, 2)), list(it.islice(range(100), 5, 15, 3)))
+print(list(it.pairwise("ABCDE")), list(it.starmap(pow, [(2, 5), (3, 2), (10, 3)])))
+a, b = it.tee([1, 2, 3])
+print(list(a), list(b))
+print(list(it.zip_longest("ABCD", "xy", fillvalue="-")))
+print(list(it.product("ab", range(2))), len(list(it.product(range(3), repeat=3))))
+print(list(it.permutations("abc", 2)), len(list(it.permutations(range(5)))))
+print(list(it.combinations(range(4), 2)), list(it.combinations_with_replacement("ab", 3)))
+print(sum(1 for _ in it.combinations(range(20), 5)))
+print(next(it.dropwhile(lambda n: n * n < 1000, it.count())))
+print(list(it.islice(it.accumulate(it.repeat(2), operator.mul), 10)))
