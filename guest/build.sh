@@ -8,6 +8,9 @@
 # change them (this directory, the source pins, the compiler version).  A warm
 # cache makes this script a copy; a cold one takes ~3 minutes on 2 cores.
 set -euo pipefail
+# Called from our Makefile: its flags (e.g. --no-builtin-rules) must not leak
+# into the third-party builds below, which rely on make's built-in rules.
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 out=${1:?usage: guest/build.sh OUT_DIR}

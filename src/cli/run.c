@@ -7,7 +7,9 @@
 ** 1000 needs far more than the default 8 MiB in the worst C-level cases.
 ** The stack is reserved, not committed; overflowing it is a trap.
 */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <jansson.h>
 #include <pthread.h>

@@ -12,7 +12,9 @@
 ** Nothing the guest writes is trusted: the outcome record and every string it
 ** points to are bounds-checked against the memory size before being copied.
 */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>

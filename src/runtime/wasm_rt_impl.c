@@ -22,7 +22,9 @@
 **  - All of it lives in thread-local state: traps and deadlines never cross
 **    threads.
 */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>

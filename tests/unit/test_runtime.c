@@ -3,7 +3,9 @@
 ** a real translated CPython, persistence across calls, every outcome kind,
 ** limits, and traps that must leave the host process standing.
 */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>

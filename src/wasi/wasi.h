@@ -1,0 +1,60 @@
+/*
+** wasi.h — PolyAgent's WASI preview1 implementation: the public API used by
+** the runtime layer.
+**
+** A pa_wasi is the whole world the guest can see: an in-memory file tree
+** ("/" and "/lib" read-only, "/tmp" writable under a quota), stdin from a
+** buffer, stdout/stderr delivered to a callback, clocks, randomness and
+** sleeps.  No host path is ever opened.  The struct doubles as wasm2c's
+** import-instance type (struct Z_wasi_snapshot_preview1_instance_t), so the
+** runtime passes a pa_wasi* straight to the generated instantiate function;
+** the import functions themselves are declared in wasi_imports.h.
+**
+** One pa_wasi serves one guest instance on one thread; it has no locks.
+*/
+#ifndef PA_WASI_H
+#define PA_WASI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <wasm-rt.h>
+
+typedef struct Z_wasi_snapshot_preview1_instance_t pa_wasi;
+
+/* Receives guest output as it is produced: fd is 1 (stdout) or 2 (stderr).
+** data points into guest memory and is only valid during the call. */
+typedef void (*pa_wasi_write_fn)(void *ud, int fd, const uint8_t *data,
+                                 size_t len);
+
+typedef struct pa_wasi_config {
+    pa_wasi_write_fn write; /* NULL discards output */
+    void *write_ud;
+    uint64_t tmp_max_bytes; /* quota of the writable /tmp; 0 = 64 MiB */
+    uint32_t tmp_max_files; /* files + directories in /tmp; 0 = 1024 */
+} pa_wasi_config;
+
+#define PA_WASI_DEFAULT_TMP_BYTES ((uint64_t)64 << 20)
+#define PA_WASI_DEFAULT_TMP_FILES 1024u
+
+/* A fresh context: fds 0-2 are stdio, fd 3 is the preopened "/".
+** cfg may be NULL (defaults, output discarded).  NULL on ENOMEM. */
+pa_wasi *pa_wasi_new(const pa_wasi_config *cfg);
+void pa_wasi_free(pa_wasi *w);
+
+/* The guest's linear memory (borrowed).  Until it is set, every import that
+** touches memory fails with EFAULT. */
+void pa_wasi_set_memory(pa_wasi *w, wasm_rt_memory_t *mem);
+
+/* Add a read-only file, e.g. "/lib/python311.zip".  path must be absolute
+** and not under /tmp; missing parent directories are created read-only.
+** data is borrowed and must outlive w.  Returns 0 or a negative errno
+** (-EINVAL, -EEXIST, -ENOTDIR, -ENAMETOOLONG, -ENOMEM). */
+int pa_wasi_add_ro_file(pa_wasi *w, const char *path, const uint8_t *data,
+                        size_t len);
+
+/* Replace stdin's contents (copied); reads see these bytes, then EOF.
+** Returns 0 or -ENOMEM. */
+int pa_wasi_set_stdin(pa_wasi *w, const uint8_t *data, size_t len);
+
+#endif

@@ -1,0 +1,23 @@
+print([x * x for x in range(10)], [x for x in range(30) if x % 3 == 0 if x % 2 == 0])
+print([(i, j) for i in range(4) for j in range(i)], [[i * j for j in range(1, 5)] for i in range(1, 5)])
+print({x: x ** 3 for x in range(6)}, {k: v for k, v in zip("abc", range(3))}, {v: k for k, v in {"a": 1, "b": 2}.items()})
+print(sorted({x % 7 for x in range(100)}), sorted({c.lower() for c in "Hello World" if c.isalpha()}))
+print(sum(x for x in range(1000) if x % 3 == 0 or x % 5 == 0), max(len(w) for w in "the quick brown fox".split()))
+matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12]]
+print([list(r) for r in zip(*matrix)], [v for row in matrix for v in row if v % 2], [row[::-1] for row in matrix[::-1]])
+print([y for x in [[1, [2, 3]], [4]] for y in x], [n for n in range(2, 60) if all(n % d for d in range(2, int(n ** 0.5) + 1))])
+words = "apple banana cherry avocado blueberry cranberry date".split()
+print({w[0]: [x for x in words if x[0] == w[0]] for w in words})
+print([w.upper() if len(w) > 5 else w for w in words], [len(w) for w in words if "e" in w])
+print([(a, b, c) for c in range(1, 35) for b in range(1, c) for a in range(1, b) if a * a + b * b == c * c])
+x = 10
+print([x for x in range(3)], x)
+print([(lambda v: v + 1)(i) for i in range(3)], [f"{i}:{c}" for i, c in enumerate("xyz", start=1)])
+print(list(map(lambda t: t[0] * t[1], zip(range(5), range(5, 10)))), [*range(3), *"ab", *{"k": 1}])
+print({**{"a": 1, "b": 2}, **{"b": 3, "c": 4}}, [[0] * 3 for _ in range(2)], [i for i in range(20)][::-3])
+nested = {"a": {"x": 1, "y": 2}, "b": {"x": 3}}
+print({(o, i): v for o, d in nested.items() for i, v in d.items()})
+print([walrus for n in range(10) if (walrus := n * n) > 20], [y := 5, y ** 2])
+gen = ((i, i * i) for i in range(5))
+print(dict(gen), any(c.isdigit() for c in "abc1"), all(c.isalpha() for c in "abc1"))
+print(sorted((len(w), w) for w in words)[:3], "".join(chr(ord("a") + (i * 7) % 26) for i in range(26)))

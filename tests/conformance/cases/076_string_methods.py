@@ -1,0 +1,27 @@
+s = "  Hello, World! Hello, Python.  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()), repr(s.strip(" .H")), repr("xxhixx".strip("x")))
+t = s.strip()
+print(t.lower(), t.upper(), t.title(), t.swapcase(), t.capitalize(), "ǆemal".title(), "they're bill's".title())
+print(t.find("Hello"), t.rfind("Hello"), t.find("zzz"), t.index("World"), t.count("l"), t.count("Hello", 1), t.count(""))
+print(t.replace("Hello", "Bye"), t.replace("Hello", "Bye", 1), t.replace("", "-")[:12])
+print(t.split(), t.split(", "), t.split("l", 2), t.rsplit("l", 2), "a,b,,c".split(","), "".split(), "".split(","))
+print("line1\nline2\r\nline3\rline4\n".splitlines(), "x\ny\n".splitlines(True), "a\x0bb\x1cc\u2028d".splitlines())
+print(t.partition(", "), t.rpartition(", "), t.partition("zz"), t.rpartition("zz"))
+print(t.startswith("Hello"), t.startswith(("x", "He")), t.endswith("."), t.endswith("Python", 0, -1))
+print("-".join(["a", "b", "c"]), "".join(reversed("stressed")), ", ".join(map(str, range(5))))
+print("abc".center(9, "*"), "abc".ljust(6, "."), "abc".rjust(6), "42".zfill(6), "-42".zfill(6), "+4.2".zfill(7), "abc".center(4))
+print("tab\there\tx".expandtabs(), "tab\there".expandtabs(4), "01\t012\t0123\t".expandtabs(4))
+for probe in ["abc", "ABC", "Abc", "123", "1.5", "abc123", " ", "", "Ab Cd", "٣", "x_y", "\t\n", "ß"]:
+    print(repr(probe), probe.isalpha(), probe.isdigit(), probe.isalnum(), probe.isupper(), probe.islower(), probe.istitle(),
+          probe.isspace(), probe.isdecimal(), probe.isnumeric(), probe.isidentifier(), probe.isprintable(), probe.isascii())
+print("Hello".removeprefix("He"), "Hello".removesuffix("lo"), "Hello".removeprefix("x"))
+print("%s" % "abc"[::-1], "abcdef"[1:5:2], "abc" * 3, "a" in "abc", "abc" < "abd", "Z" < "a", ord("A"), chr(9731))
+print("encode: ", "héllo ☃".encode(), "héllo".encode("latin-1"), "x".encode("utf-16"), "ab".encode("utf-32-be"))
+print("case", "ﬀ".upper(), "ß".upper(), "İstanbul".lower(), "ΣΑΣ".lower(), "Ǉ".lower(), "ǉ".title())
+print("fmt", "{} + {} = {}".format(1, 2, 3), "{:>{}}".format("x", 4), "a{0}b{0}".format("-"))
+print(str.maketrans({"a": "1", "b": None}), "abcab".translate(str.maketrans({"a": "1", "b": None})))
+print(" ".join(w[::-1] for w in "reverse each word".split()), "madam".__eq__("madam"[::-1]))
+s2 = "The rain in Spain stays mainly in the plain"
+print(sorted(set(s2.lower().split())), s2.lower().count("ain"), [i for i in range(len(s2)) if s2.startswith("ain", i)])
+print(len("😀"), len("😀".encode()), len("😀".encode("utf-16-le")), "😀" > "z", "e\u0301" == "é", len("e\u0301"))
+print(str(123), str(1.0), str(None), str(b"x"), repr("quote's"), repr('dq"'), repr("both'\""), repr("\x00\x7f\u200b\n"))

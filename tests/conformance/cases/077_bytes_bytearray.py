@@ -1,0 +1,30 @@
+b = b"Hello\x00World\xff"
+print(b, len(b), b[0], b[-1], b[1:5], list(b[:3]), b.hex(), b.upper(), b.lower(), b.split(b"\x00"))
+print(bytes(5), bytes([65, 66, 67]), bytes(range(0, 256, 51)), bytes.fromhex("48 65 6c"), b"abc" * 2, b"a" + b"b")
+print(b.find(b"World"), b.count(b"l"), b.replace(b"l", b"L"), b.startswith(b"Hell"), b.strip(b"H\xff"), b"  x ".strip())
+print(b"a,b,c".split(b","), b"-".join([b"x", b"y"]), b"abc".center(9, b"*"), b"12".zfill(5), b"Ab".swapcase())
+print(b"\x01\x02".decode(), b"caf\xc3\xa9".decode("utf-8"), b"caf\xe9".decode("latin-1"), b"\xff".decode("utf-8", "replace"))
+print(b"\xff".decode("utf-8", "ignore"), ascii(b"\xffab".decode("utf-8", "surrogateescape")), b"\xe9t\xe9".decode("cp1252"))
+try:
+    b"\xff\xfe\x80".decode("utf-8")
+except UnicodeDecodeError as e:
+    print("UnicodeDecodeError", e.encoding, e.start, e.end, e.reason)
+ba = bytearray(b"mutable")
+ba[0] = ord("M"); ba.extend(b"!!"); ba.insert(1, 95); ba.append(33)
+print(ba, len(ba), ba.pop(), ba.pop(0), ba)
+ba[1:3] = b"XYZW"; del ba[-2:]
+print(ba, bytes(ba), ba.find(b"W"), ba.isalpha(), bytearray(b"x").isalpha())
+ba2 = bytearray(4)
+ba2[:] = b"\x01\x02\x03\x04"
+print(ba2, int.from_bytes(ba2, "big"), int.from_bytes(ba2, "little"), ba2.reverse(), ba2)
+mv = memoryview(bytearray(b"abcdef"))
+mv[0] = ord("A")
+print(mv.tobytes(), mv[1:3].tobytes(), mv.obj, mv.readonly, len(mv), mv.cast("H").tolist() if False else "cast skipped")
+print(memoryview(b"ab").readonly, bytes(memoryview(b"xyz")[::2]), memoryview(b"\x01\x02\x03\x04").cast("B", (2, 2)).tolist())
+print(b"%d-%s-%05.1f" % (7, b"x", 3.14159), b"abc".translate(bytes.maketrans(b"abc", b"xyz")), b"hello".title())
+print(sorted([b"b", b"a", b"ab"]), b"a" < b"b", b"abc" == bytearray(b"abc"), b"x" in b"xyz", 120 in b"xyz")
+print(bytes.fromhex("ff00") + bytearray(b"\x01"), type(bytearray(b"a") + b"b").__name__, b"abc"[::-1])
+print(b"one two  three".split(), b"k=v;k2=v2".split(b";"), b"line\r\nline2\n".splitlines(), b"ab".isascii(), b"\x80".isascii())
+print(b"\t\n\x0b\x0c\r ".isspace(), b"123".isdigit(), b"Title Case".istitle(), b"abc".removeprefix(b"a"), b"abc".removesuffix(b"c"))
+print(repr(bytes(range(32))), repr(bytes(range(120, 135))))
+print(b"x".ljust(3, b"-"), b"x".rjust(3, b"-"), b"a\tb".expandtabs(4), bytearray(b"abc").hex(":"), b"".join([]))
