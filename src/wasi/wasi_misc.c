@@ -91,10 +91,15 @@ static uint32_t random_get(pa_wasi *w, uint32_t buf_ptr, uint32_t len) {
     uint8_t *buf = pa_mem(w, buf_ptr, len);
     if (!buf) return PA_WASI_EFAULT;
     /* getrandom(2) returns at most 32 MiB per call and may be interrupted
-    ** by the runtime's signals; loop until the buffer is full. */
+    ** by the runtime's signals; loop until the buffer is full.  A guest can
+    ** ask for gigabytes, so go in 1 MiB steps and give up early if the
+    ** call is being abandoned. */
     size_t done = 0;
     while (done < len) {
-        ssize_t r = getrandom(buf + done, len - done, 0);
+        if (pa_rt_interrupt_pending()) return PA_WASI_EINTR;
+        size_t step = len - done < ((size_t)1 << 20) ? len - done
+                                                     : (size_t)1 << 20;
+        ssize_t r = getrandom(buf + done, step, 0);
         if (r < 0) {
             if (errno == EINTR) continue;
             return PA_WASI_EIO;

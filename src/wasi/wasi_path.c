@@ -74,7 +74,7 @@ static uint32_t path_open(pa_wasi *w, uint32_t dirfd, uint32_t dirflags,
         if ((oflags & PA_OFLAG_CREAT) && (oflags & PA_OFLAG_EXCL))
             return PA_WASI_EEXIST;
         if (n->type == PA_WASI_FILETYPE_DIRECTORY) {
-            if (modify) return PA_WASI_EISDIR;
+            if (modify || (oflags & PA_OFLAG_CREAT)) return PA_WASI_EISDIR;
         } else {
             if (oflags & PA_OFLAG_DIRECTORY) return PA_WASI_ENOTDIR;
             if (modify && !n->writable) return PA_WASI_EACCES;

@@ -12,7 +12,10 @@
 ** sleep resumes for exactly the remainder.  The runtime interrupts a guest
 ** by signalling this thread: on EINTR we ask pa_rt_interrupt_pending() and,
 ** if the call is being abandoned, return at once (pa_rt_host_leave then
-** unwinds).  A relative timeout is measured on the monotonic clock; an
+** unwinds).  A signal that lands between that check and the syscall would
+** be lost, so the sleep is cut into slices of at most SLICE_NS and the flag
+** is checked between them: a lost wake-up costs one slice, not the whole
+** (possibly hour-long) sleep.  A relative timeout is measured on the monotonic clock; an
 ** absolute one is on the clock it names (wasi-libc's
 ** clock_nanosleep(TIMER_ABSTIME), used by time.sleep, sends absolute
 ** monotonic deadlines).  An absolute realtime deadline is converted once,
@@ -41,6 +44,8 @@ static uint64_t now_ns(clockid_t id) {
     if (clock_gettime(id, &ts) != 0 || ts.tv_sec < 0) return 0;
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
+
+#define SLICE_NS 25000000u /* 25 ms */
 
 static uint64_t sat_add(uint64_t a, uint64_t b) {
     return a + b < a ? UINT64_MAX : a + b;
@@ -110,13 +115,16 @@ static void put_event(uint8_t *p, const sub *s, uint16_t error,
 
 /* Sleep until the monotonic deadline.  False if abandoned by an interrupt. */
 static bool sleep_until(uint64_t deadline) {
-    struct timespec ts;
-    ts.tv_sec = (time_t)(deadline / 1000000000u);
-    ts.tv_nsec = (long)(deadline % 1000000000u);
     for (;;) {
         if (pa_rt_interrupt_pending()) return false;
+        uint64_t now = now_ns(CLOCK_MONOTONIC);
+        if (now >= deadline) return true;
+        uint64_t until = deadline - now > SLICE_NS ? now + SLICE_NS : deadline;
+        struct timespec ts;
+        ts.tv_sec = (time_t)(until / 1000000000u);
+        ts.tv_nsec = (long)(until % 1000000000u);
         int r = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL);
-        if (r != EINTR) return true; /* 0, or an error we can't wait out */
+        if (r != 0 && r != EINTR) return true; /* can't sleep: don't spin */
     }
 }
 
