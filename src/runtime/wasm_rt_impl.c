@@ -87,7 +87,9 @@ static _Noreturn void unwind(int code) {
 static void restore_and_return(int sig) {
     /* Not ours: reinstate the previous disposition; the faulting instruction
     ** runs again and the process dies with the original signal. */
-    sigaction(sig, sig == SIGSEGV ? &g_old_segv : &g_old_bus, NULL);
+    struct sigaction *old = sig == SIGSEGV ? &g_old_segv : &g_old_bus;
+    if ((old->sa_flags & SA_SIGINFO) && old->sa_sigaction == on_fault) signal(sig, SIG_DFL);
+    else sigaction(sig, old, NULL);
 }
 
 static void on_fault(int sig, siginfo_t *si, void *uc) {
@@ -121,17 +123,37 @@ static void thread_cleanup(void *unused) {
     memset(&T, 0, sizeof T);
 }
 
-static void global_init_once(void) {
-    if ((g_init_err = -pthread_key_create(&g_thread_key, thread_cleanup))) return;
+/* Make sure our fault handler is installed.  Other code in the process (test
+** frameworks, sanitizers, embedding applications) may replace SIGSEGV's
+** handler after we set it; we check before every guarded call and take it
+** back, remembering the other handler's disposition as the one to fall back to. */
+static int claim_fault_signals(void) {
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    struct sigaction cur;
+    if (sigaction(SIGSEGV, NULL, &cur) == 0 && (cur.sa_flags & SA_SIGINFO) &&
+        cur.sa_sigaction == on_fault) {
+        if (sigaction(SIGBUS, NULL, &cur) == 0 && (cur.sa_flags & SA_SIGINFO) &&
+            cur.sa_sigaction == on_fault)
+            return 0;
+    }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_sigaction = on_fault;
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
     sigemptyset(&sa.sa_mask);
-    if (sigaction(SIGSEGV, &sa, &g_old_segv) || sigaction(SIGBUS, &sa, &g_old_bus)) {
-        g_init_err = -errno;
-        return;
-    }
+    int rc = 0;
+    pthread_mutex_lock(&lock);
+    if (sigaction(SIGSEGV, &sa, &g_old_segv) || sigaction(SIGBUS, &sa, &g_old_bus)) rc = -errno;
+    pthread_mutex_unlock(&lock);
+    return rc;
+}
+
+static void global_init_once(void) {
+    if ((g_init_err = -pthread_key_create(&g_thread_key, thread_cleanup))) return;
+    if ((g_init_err = claim_fault_signals())) return;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
     sa.sa_sigaction = on_deadline;
     sa.sa_flags = SA_SIGINFO; /* no SA_RESTART: a sleeping host call must wake */
     if (sigaction(PA_SIG_DEADLINE, &sa, NULL)) g_init_err = -errno;
@@ -186,6 +208,7 @@ static void arm_timer(uint64_t deadline_ns) {
 }
 
 void pa_rt_guard_enter(sigjmp_buf *target, const wasm_rt_memory_t *mem, uint64_t deadline_ns) {
+    (void)claim_fault_signals();
     T.target = target;
     T.mem_lo = mem ? mem->data : NULL;
     T.mem_hi = mem ? mem->data + PA_RT_RESERVATION : NULL;
