@@ -33,7 +33,8 @@ LIBS     := -ljansson -lpthread -lm
 MAKEFLAGS += --no-builtin-rules
 .SUFFIXES:
 .DELETE_ON_ERROR:
-.PHONY: all deps guest test test-release test-asan serve bench clean distclean FORCE
+.PHONY: all deps guest test test-release test-asan serve bench fuzz clean distclean FORCE
+FUZZ_SECONDS ?= 300
 
 HOST_SRCS := $(wildcard src/runtime/*.c src/wasi/*.c src/cli/*.c)
 HOST_HDRS := $(wildcard src/*/*.h)
@@ -115,6 +116,14 @@ $(BUILD)/rel/test_runtime: tests/unit/test_runtime.c $(RT_LIB_REL) $(W2C_OBJS)
 $(BUILD)/asan/test_runtime: tests/unit/test_runtime.c $(RT_LIB_ASAN) $(W2C_OBJS)
 	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) $(INCLUDES) $^ -o $@ -lcmocka $(LIBS)
 
+# libFuzzer harness for the WASI layer (clang: gcc has no libFuzzer).
+$(BUILD)/fuzz_wasi: tests/fuzz/fuzz_wasi.c tests/unit/wasi_stubs.c $(WASI_SRCS) $(HOST_HDRS)
+	clang $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc tests/fuzz/fuzz_wasi.c tests/unit/wasi_stubs.c $(WASI_SRCS) -o $@
+
+fuzz: $(BUILD)/fuzz_wasi
+	@mkdir -p $(CACHE)/fuzz-corpus
+	$(BUILD)/fuzz_wasi -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 $(CACHE)/fuzz-corpus
+
 # Sanitizer runtime options: our fault handler turns guest faults into traps,
 # so ASan must leave SIGSEGV/SIGBUS to it.
 ASAN_ENV := ASAN_OPTIONS=handle_segv=0:handle_sigbus=0:allow_user_segv_handler=1:detect_leaks=1:use_sigaltstack=0 \
@@ -122,12 +131,12 @@ ASAN_ENV := ASAN_OPTIONS=handle_segv=0:handle_sigbus=0:allow_user_segv_handler=1
 
 test: deps
 	@$(MAKE) --no-print-directory guest
-	@$(MAKE) --no-print-directory -j$(JOBS) $(BUILD)/polyagent $(BUILD)/polyagent-asan $(UNIT_BINS)
+	@$(MAKE) --no-print-directory -j$(JOBS) $(BUILD)/polyagent $(BUILD)/polyagent-asan $(UNIT_BINS) $(BUILD)/fuzz_wasi
 	@$(MAKE) --no-print-directory test-release test-asan
 
 test-release:
 	@echo "== tests: release build"
-	BUILD_DIR=$(BUILD)/rel POLYAGENT=$(BUILD)/polyagent prove -j$(JOBS) tests/unit/*.t tests/cli/*.t tests/conformance/*.t
+	BUILD_DIR=$(BUILD)/rel POLYAGENT=$(BUILD)/polyagent prove -j$(JOBS) tests/unit/*.t tests/fuzz/*.t tests/cli/*.t tests/conformance/*.t
 
 test-asan:
 	@echo "== tests: our code under ASan + UBSan"

@@ -25,7 +25,7 @@ static void usage(FILE *f) {
           "  --stdin TEXT       standard input for the program\n"
           "  --stdin-file PATH  standard input from a file\n"
           "  --timeout SEC      wall-clock limit, 1-60 (default 30)\n"
-          "  --memory-mb N      memory limit, 16-4095 (default 256)\n"
+          "  --memory-mb N      memory limit, 16-4096 (default 256)\n"
           "  --json             print one JSON result object\n"
           "\n"
           "Exit status: the program's own (0, 1 on an uncaught exception, n for\n"
@@ -35,6 +35,7 @@ static void usage(FILE *f) {
 
 int main(int argc, char **argv) {
     if (argc < 2) {
+        pa_cli_error("missing command");
         usage(stderr);
         return PA_EXIT_USAGE;
     }

@@ -135,7 +135,7 @@ static int parse_opts(int argc, char **argv, run_opts *o) {
             if (parse_number("--timeout", val, 1, 60, &o->timeout_s)) return -1;
         } else if (!strcmp(a, "--memory-mb")) {
             double v;
-            if (parse_number("--memory-mb", val, 16, 4095, &v)) return -1;
+            if (parse_number("--memory-mb", val, 16, 4096, &v)) return -1;
             if (v != (unsigned)v) {
                 pa_cli_error("--memory-mb: '%s' is not a whole number", val);
                 return -1;

@@ -180,7 +180,10 @@ int pa_instance_new(const pa_instance_config *cfg, pa_instance **out, char *err,
     }
     pa_wasi_set_memory(in->wasi, &in->mod.w2c_memory);
     uint32_t mb = cfg->memory_mb ? cfg->memory_mb : DEFAULT_MEMORY_MB;
-    uint64_t cap_pages = (uint64_t)mb * 16; /* 64 KiB pages */
+    /* 64 KiB pages; 4096 MB is the whole 32-bit space, of which wasm2c's u32
+    ** size field can describe all but the last page. */
+    uint64_t cap_pages = (uint64_t)mb * 16;
+    if (cap_pages > 65535) cap_pages = 65535;
     if (cap_pages < in->mod.w2c_memory.max_pages) in->mod.w2c_memory.max_pages = (uint32_t)cap_pages;
     if (in->mod.w2c_memory.pages > in->mod.w2c_memory.max_pages) {
         snprintf(err, errlen, "memory limit of %u MB is below the interpreter's initial size", mb);

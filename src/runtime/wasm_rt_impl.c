@@ -84,6 +84,8 @@ static _Noreturn void unwind(int code) {
 
 /* ---- faults and deadline signals ---------------------------------------- */
 
+static void on_fault(int sig, siginfo_t *si, void *uc);
+
 static void restore_and_return(int sig) {
     /* Not ours: reinstate the previous disposition; the faulting instruction
     ** runs again and the process dies with the original signal. */

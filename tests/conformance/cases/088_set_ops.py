@@ -12,7 +12,7 @@ a.intersection_update(range(5, 12)); print(sorted(a))
 a.symmetric_difference_update({5, 99}); print(sorted(a))
 print(sorted(a.union([0], (100,))), sorted(a.intersection({6, 10, 7})), sorted(a.difference({6})), sorted(a.symmetric_difference({6, 7})))
 words = {"banana", "apple", "cherry", "date"}
-print(sorted(words), sorted(words, key=len), sorted(w.upper() for w in words), len(words))
+print(sorted(words), sorted(words, key=lambda w: (len(w), w)), sorted(w.upper() for w in words), len(words))
 fs = frozenset([3, 1, 2])
 print(sorted(fs), fs | {9} == frozenset({1, 2, 3, 9}), type(fs | {9}).__name__, type({9} | fs).__name__, {fs: "key"}[frozenset([1, 2, 3])])
 print(set(), set("hello") == {"h", "e", "l", "o"}, sorted(set("mississippi")), {x % 5 for x in range(20)})

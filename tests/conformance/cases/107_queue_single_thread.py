@@ -25,6 +25,8 @@ print([pq.get() for _ in range(4)])
 sq = queue.SimpleQueue()
 sq.put(1); sq.put(2)
 print(sq.get(), sq.qsize())
+for _ in range(5):
+    q.task_done()
 q.put("task")
 q.get()
 q.task_done()
