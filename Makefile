@@ -10,7 +10,7 @@
 # units) -> gcc via ccache, in parallel -> link with our host code.
 # A change to host code only recompiles host code (seconds).
 
-CACHE    ?= $(HOME)/.cache/polyagent
+CACHE    ?= $(or $(POLYAGENT_CACHE),$(HOME)/.cache/polyagent)
 BUILD    ?= build
 NSPLIT   ?= 16
 JOBS     ?= $(shell nproc)
