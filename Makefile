@@ -24,10 +24,12 @@ CSTD     := -std=c17 -D_GNU_SOURCE
 WARN     := -Wall -Wextra -Werror
 INCLUDES := -Isrc -I$(BUILD)/w2c
 CFLAGS   ?= -O2 -g
+# Probe large frames so no host frame can jump the guard below a stack.
+HARDEN   := -fstack-clash-protection
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 # Generated code: too big for our warning set; -fno-strict-aliasing because
 # wasm2c type-puns through memcpy-free casts in a few helpers.
-W2C_CFLAGS := -O2 -g0 -w -fno-strict-aliasing -I$(BUILD)/w2c
+W2C_CFLAGS := -O2 -g0 -w -fno-strict-aliasing $(HARDEN) -I$(BUILD)/w2c
 LIBS     := -ljansson -lpthread -lm
 
 MAKEFLAGS += --no-builtin-rules
@@ -78,11 +80,11 @@ $(BUILD)/w2c/obj/%.o: $(BUILD)/w2c/%.c $(BUILD)/w2c/w2c_shared.h
 
 $(BUILD)/rel/%.o: %.c $(HOST_HDRS) $(BUILD)/w2c/w2c_module.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCLUDES) -c $< -o $@
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(HARDEN) $(INCLUDES) -c $< -o $@
 
 $(BUILD)/asan/%.o: %.c $(HOST_HDRS) $(BUILD)/w2c/w2c_module.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) $(INCLUDES) -c $< -o $@
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) $(HARDEN) $(INCLUDES) -c $< -o $@
 
 $(BUILD)/rel/stdlib_blob.o: src/runtime/stdlib_blob.S $(BUILD)/guest/stdlib.zip
 	@mkdir -p $(dir $@)

@@ -2,11 +2,12 @@
 # guest/build.sh OUT_DIR — build the guest: zlib, sqlite and CPython 3.11 from
 # the pinned Debian sources, cross-compiled for wasm32-wasi with Debian's
 # clang-14, linked with driver.c into a reactor module, plus the stdlib image.
-#
-# Products (OUT_DIR/python.wasm, OUT_DIR/stdlib.zip) are cached in
-# $POLYAGENT_CACHE/guest/<key>/, where <key> hashes every input that can
-# change them (this directory, the source pins, the compiler version).  A warm
-# cache makes this script a copy; a cold one takes ~3 minutes on 2 cores.
+# Two products, each cached under $POLYAGENT_CACHE/guest/ by a key that hashes
+# every input that can change it, so a warm cache makes this script a copy:
+#   python.wasm  <- source pins, this script, driver, sqlite glue, patches, clang
+#   stdlib.zip   <- source pins, pack_stdlib.py, the native python3.11 that
+#                   compiles the .pyc files, Debian's tzdata version
+# Editing the stdlib packer therefore never rebuilds CPython (~3 min cold).
 set -euo pipefail
 # Called from our Makefile: its flags (e.g. --no-builtin-rules) must not leak
 # into the third-party builds below, which rely on make's built-in rules.
@@ -16,26 +17,37 @@ root=$(cd "$here/.." && pwd)
 out=${1:?usage: guest/build.sh OUT_DIR}
 cache=${POLYAGENT_CACHE:-$HOME/.cache/polyagent}
 jobs=${JOBS:-$(nproc)}
+zoneinfo=/usr/share/zoneinfo
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
-key=$( { cat "$here"/sources.lock "$here"/build.sh "$here"/driver.c "$here"/*.h "$here"/*.txt \
-          "$here"/patches/* "$here"/pack_stdlib.py 2>/dev/null; clang --version | head -1; } | sha256sum | cut -c1-16)
-store=$cache/guest/$key
+hash16() { sha256sum | cut -c1-16; }
+key=$( { cat "$here"/sources.lock "$here"/build.sh "$here"/driver.c "$here"/*.h "$here"/*.c \
+          "$here"/patches/* 2>/dev/null; clang --version | head -1; } | hash16)
+lib_key=$( { cat "$here"/sources.lock "$here"/pack_stdlib.py; /usr/bin/python3.11 -VV;
+             head -1 "$zoneinfo/tzdata.zi" 2>/dev/null; } | hash16)
+store=$cache/guest/wasm-$key
+lib_store=$cache/guest/stdlib-$lib_key
+src=$cache/src
+py_src=$src/python3.11-3.11.2-6+deb12u8
+
 # Copy only what changed, so make sees unchanged products as unchanged.
-install_products() {
-    for f in python.wasm stdlib.zip; do
-        cmp -s "$1/$f" "$out/$f" || cp -f "$1/$f" "$out/$f"
-    done
-}
-if [ -f "$store/python.wasm" ] && [ -f "$store/stdlib.zip" ]; then
-    install_products "$store"
+install() { cmp -s "$1" "$out/$2" || cp -f "$1" "$out/$2"; }
+
+if [ ! -f "$lib_store/stdlib.zip" ]; then
+    "$root/scripts/fetch_sources.sh" >/dev/null
+    echo "guest: stdlib image"
+    mkdir -p "$lib_store"
+    /usr/bin/python3.11 "$here/pack_stdlib.py" "$py_src/Lib" "$lib_store/stdlib.zip.tmp" "$zoneinfo"
+    mv "$lib_store/stdlib.zip.tmp" "$lib_store/stdlib.zip"
+fi
+install "$lib_store/stdlib.zip" stdlib.zip
+if [ -f "$store/python.wasm" ]; then
+    install "$store/python.wasm" python.wasm
     exit 0
 fi
 
 "$root/scripts/fetch_sources.sh" >/dev/null
-src=$cache/src
-py_src=$src/python3.11-3.11.2-6+deb12u8
 z_src=$src/zlib-1.2.13.dfsg-1
 sq_src=$src/sqlite3-3.40.1-2+deb12u2
 work=$cache/work/guest-$key
@@ -117,11 +129,9 @@ $CC $features -mexec-model=reactor -o python.wasm driver.o libpython3.11.a $link
     -Wl,-z,stack-size=8388608 -Wl,--stack-first -Wl,--max-memory=4294967296 \
     -Wl,--strip-debug
 
-echo "guest: stdlib image"
-/usr/bin/python3.11 "$here/pack_stdlib.py" ../Lib stdlib.zip
-
 mkdir -p "$store"
-cp python.wasm stdlib.zip "$store/"
-install_products "$store"
+cp python.wasm "$store/python.wasm.tmp"
+mv "$store/python.wasm.tmp" "$store/python.wasm"
+install "$store/python.wasm" python.wasm
 rm -rf "$work"   # sources and objects can be made again; keep the cache small
 echo "guest: built ($key)"

@@ -38,11 +38,13 @@ enum {
 typedef struct pa_record {
     uint32_t status;
     int32_t exit_code;
-    uint32_t type_ptr, type_len;
-    uint32_t msg_ptr, msg_len;
-    uint32_t tb_ptr, tb_len;
+    uint32_t str[3][2];   /* (ptr, len) of: type name, message, traceback */
     uint32_t reserved;
 } pa_record;
+
+/* The real builtins.compile, kept from start-up: user code may replace the
+** one in the builtins module, and what we evaluate must be a code object. */
+static PyObject *real_compile;
 
 static pa_record record;
 static char *rec_strings[3];
@@ -67,9 +69,8 @@ static void record_string(int i, const char *s, Py_ssize_t n) {
     memcpy(copy, s, (size_t)n);
     copy[n] = 0;
     rec_strings[i] = copy;
-    uint32_t *slot = &record.type_ptr + 2 * i;
-    slot[0] = (uint32_t)(uintptr_t)copy;
-    slot[1] = (uint32_t)n;
+    record.str[i][0] = (uint32_t)(uintptr_t)copy;
+    record.str[i][1] = (uint32_t)n;
 }
 
 static void record_object_str(int i, PyObject *o) {
@@ -129,7 +130,7 @@ static void handle_system_exit(PyObject *exc) {
     record.status = ec == 0 ? PA_OK : PA_EXIT;
     if (ec != 0) {
         record_string(0, "SystemExit", 10);
-        if (!record.msg_ptr) {
+        if (!record.str[1][0]) {
             char buf[24];
             int n = snprintf(buf, sizeof buf, "%d", ec);
             record_string(1, buf, n);
@@ -144,10 +145,13 @@ static void handle_exception(PyObject *exc) {
     record.status = is_mem ? PA_NOMEM : PA_EXCEPTION;
     record.exit_code = 1;
 
-    const char *tname = Py_TYPE(exc)->tp_name;
-    const char *dot = strrchr(tname, '.');
-    tname = dot ? dot + 1 : tname;
-    record_string(0, tname, (Py_ssize_t)strlen(tname));
+    /* Copy the name now: user code run below (__str__, traceback hooks) can
+    ** rename the class and free the buffer tp_name points to. */
+    const char *tp = Py_TYPE(exc)->tp_name;
+    const char *dot = strrchr(tp, '.');
+    tp = dot ? dot + 1 : tp;
+    record_string(0, tp, (Py_ssize_t)strlen(tp));
+    const char *tname = rec_strings[0] ? rec_strings[0] : "Exception";
 
     PyObject *msg = PyObject_Str(exc);
     if (msg) { record_object_str(1, msg); Py_DECREF(msg); }
@@ -202,6 +206,10 @@ EXPORT(pa_init) int pa_init(void) {
     if (!PyStatus_Exception(st)) st = Py_InitializeFromConfig(&cfg);
     PyConfig_Clear(&cfg);
     if (PyStatus_Exception(st)) return 2;
+    PyObject *builtins = PyImport_ImportModule("builtins");
+    real_compile = builtins ? PyObject_GetAttrString(builtins, "compile") : NULL;
+    Py_XDECREF(builtins);
+    if (!real_compile) return 3;
     ready = 1;
     return 0;
 }
@@ -242,11 +250,12 @@ EXPORT(pa_exec) uint32_t pa_exec(const char *src, uint32_t len, const char *name
             register_source(fname, source);
         /* Compile from bytes so a coding cookie and the BOM behave as in a file. */
         PyObject *bytes = PyBytes_FromStringAndSize(src, len);
-        PyObject *builtins = PyEval_GetBuiltins();
-        PyObject *compile = builtins ? PyDict_GetItemString(builtins, "compile") : NULL;
-        if (bytes && compile)
-            code = PyObject_CallFunction(compile, "OOs", bytes, fname, "exec");
+        if (bytes) code = PyObject_CallFunction(real_compile, "OOs", bytes, fname, "exec");
         Py_XDECREF(bytes);
+        if (code && !PyCode_Check(code)) {
+            Py_CLEAR(code);
+            PyErr_SetString(PyExc_TypeError, "compile() did not return a code object");
+        }
         if (code) result = PyEval_EvalCode(code, globals, globals);
     }
     if (result) {

@@ -1,10 +1,14 @@
-"""pack_stdlib.py LIB_DIR OUT_ZIP — the guest's read-only standard library image.
+"""pack_stdlib.py LIB_DIR OUT_ZIP [ZONEINFO_DIR] — the guest's read-only stdlib image.
 
 One zip that the host serves from memory at /lib/python311.zip (on sys.path),
 so the guest never sees a host directory.  Each module is stored as an
 unchecked-hash .pyc (no stat of a source file, no recompilation) next to its
 .py (deflated; linecache reads it for tracebacks).  Packages that cannot work
 in the sandbox or only test CPython itself are left out to keep it small.
+With ZONEINFO_DIR (Debian's tzdata, /usr/share/zoneinfo) the time zone
+database is added as the `tzdata` package, the layout zoneinfo looks for
+when the OS has no database (the guest has none), so ZoneInfo("Europe/Paris")
+works as it does natively.
 Entries are written in sorted order with fixed timestamps so that the image is
 reproducible: the same inputs give the same bytes.
 """
@@ -34,7 +38,7 @@ def pyc_bytes(source, display_name):
             importlib.util.source_hash(source) + marshal.dumps(code))
 
 
-def main(lib, out):
+def main(lib, out, zoneinfo=None):
     entries = []
     for dirpath, dirnames, filenames in os.walk(lib):
         dirnames[:] = sorted(d for d in dirnames if d not in EXCLUDE_DIRS)
@@ -54,9 +58,50 @@ def main(lib, out):
                 continue
             z.writestr(zipfile.ZipInfo(rel[:-3] + ".pyc", DATE), pyc, zipfile.ZIP_STORED)
             z.writestr(zipfile.ZipInfo(rel, DATE), source, zipfile.ZIP_DEFLATED)
+        zones = add_tzdata(z, zoneinfo) if zoneinfo else 0
     os.replace(tmp, out)
-    print(f"pack_stdlib: {len(entries)} modules, {os.path.getsize(out)} bytes")
+    print(f"pack_stdlib: {len(entries)} modules, {zones} time zones, {os.path.getsize(out)} bytes")
+
+
+def add_tzdata(z, root):
+    """tzdata/zoneinfo/<Area>/<Zone> with an __init__.py per directory, so
+    importlib.resources can open every zone file from inside the zip."""
+    keys = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        # posix/ and right/ are duplicate trees; skip them and non-zone files.
+        dirnames[:] = sorted(d for d in dirnames if d not in ("posix", "right"))
+        rel_dir = os.path.relpath(dirpath, root)
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            with open(path, "rb") as f:
+                data = f.read()
+            if not data.startswith(b"TZif"):
+                continue
+            key = name if rel_dir == "." else f"{rel_dir}/{name}"
+            keys.append((key, data))
+    keys.sort()
+    pkgs = {"tzdata", "tzdata/zoneinfo"}
+    for key, _ in keys:
+        parts = key.split("/")[:-1]
+        for i in range(len(parts)):
+            pkgs.add("tzdata/zoneinfo/" + "/".join(parts[:i + 1]))
+    version = "unknown"
+    try:
+        with open(os.path.join(root, "tzdata.zi")) as f:
+            first = f.readline().split()
+            if len(first) == 3 and first[1] == "version":
+                version = first[2]
+    except OSError:
+        pass
+    for pkg in sorted(pkgs):
+        body = f'IANA_VERSION = "{version}"\n' if pkg == "tzdata" else ""
+        z.writestr(zipfile.ZipInfo(pkg + "/__init__.py", DATE), body, zipfile.ZIP_STORED)
+    for key, data in keys:
+        z.writestr(zipfile.ZipInfo("tzdata/zoneinfo/" + key, DATE), data, zipfile.ZIP_DEFLATED)
+    z.writestr(zipfile.ZipInfo("tzdata/zones", DATE), "".join(k + "\n" for k, _ in keys),
+               zipfile.ZIP_DEFLATED)
+    return len(keys)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)

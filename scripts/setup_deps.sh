@@ -8,6 +8,7 @@ pkgs=(
     wabt                                                     # wasm2c
     python3.11 dpkg-dev tcl                                  # build python, apt-get source, sqlite amalgamation
     libjansson-dev libcmocka-dev                             # host libraries
+    tzdata                                                   # time zones for the guest
 )
 missing=()
 for p in "${pkgs[@]}"; do

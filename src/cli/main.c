@@ -1,6 +1,7 @@
 /*
 ** main.c — `polyagent` entry point: dispatch to a subcommand.
 */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -34,6 +35,9 @@ static void usage(FILE *f) {
 }
 
 int main(int argc, char **argv) {
+    /* A reader that goes away (| head) must not kill a run mid host call:
+    ** writes then fail with EPIPE and the output is dropped. */
+    signal(SIGPIPE, SIG_IGN);
     if (argc < 2) {
         pa_cli_error("missing command");
         usage(stderr);

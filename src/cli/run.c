@@ -175,8 +175,10 @@ static void write_all(int fd, const uint8_t *p, size_t n) {
     while (n) {
         ssize_t w = write(fd, p, n);
         if (w < 0) {
-            if (errno == EINTR) continue;
-            return; /* the reader went away; the run itself goes on */
+            /* EINTR here is the run's deadline (the only signal the engine
+            ** uses): give up on this output so the run can be stopped even
+            ** when the reader is not reading.  EPIPE: the reader went away. */
+            return;
         }
         p += w;
         n -= (size_t)w;
@@ -286,6 +288,7 @@ int pa_cmd_run(int argc, char **argv) {
     pthread_t th;
     pthread_attr_init(&attr);
     pthread_attr_setstacksize(&attr, GUEST_STACK_BYTES);
+    pthread_attr_setguardsize(&attr, (size_t)1 << 20); /* backstop below the stack */
     rc = pthread_create(&th, &attr, guest_main, &job);
     pthread_attr_destroy(&attr);
     if (rc) {
@@ -315,14 +318,14 @@ int pa_cmd_run(int argc, char **argv) {
         status = job.res.exit_code;
         switch (job.res.status) {
         case PA_STATUS_TIMEOUT:
-            pa_cli_error("timeout: %s", job.res.error_message);
+            pa_cli_error("timeout: %s", job.res.error_message ? job.res.error_message : "");
             break;
         case PA_STATUS_MEMORY_LIMIT:
             pa_cli_error("memory limit: the program needed more than %u MB", o.memory_mb);
             status = PA_EXIT_MEMORY;
             break;
         case PA_STATUS_KILLED:
-            pa_cli_error("killed: %s", job.res.error_message);
+            pa_cli_error("killed: %s", job.res.error_message ? job.res.error_message : "trap");
             break;
         default:
             break;

@@ -43,6 +43,7 @@ struct pa_instance {
     int dead;
     /* capture state of the current call */
     pa_buffer cap[2];
+    size_t cap_alloc[2];  /* allocated bytes of cap[i].data */
     size_t cap_limit;
     pa_output_fn on_output;
     void *output_ud;
@@ -64,16 +65,19 @@ const char *pa_status_name(pa_status s) {
 
 /* ---- output capture --------------------------------------------------------- */
 
-static int buf_append(pa_buffer *b, const uint8_t *p, size_t n, size_t *cap_room) {
-    /* cap_room tracks how much more we may store; grow geometrically. */
+static int buf_append(pa_buffer *b, size_t *alloc, const uint8_t *p, size_t n) {
     size_t need = b->len + n + 1;
-    (void)cap_room;
-    char *d = realloc(b->data, need < 256 ? 256 : need + need / 2);
-    if (!d) return -1;
-    b->data = d;
-    memcpy(d + b->len, p, n);
+    if (need > *alloc) { /* grow geometrically: output arrives in small writes */
+        size_t want = *alloc ? *alloc : 256;
+        while (want < need) want *= 2;
+        char *d = realloc(b->data, want);
+        if (!d) return -1;
+        b->data = d;
+        *alloc = want;
+    }
+    memcpy(b->data + b->len, p, n);
     b->len += n;
-    d[b->len] = 0;
+    b->data[b->len] = 0;
     return 0;
 }
 
@@ -81,11 +85,12 @@ static int buf_append(pa_buffer *b, const uint8_t *p, size_t n, size_t *cap_room
 ** keep to the streaming callback, drop and flag the rest. */
 static void on_guest_write(void *ud, int fd, const uint8_t *data, size_t len) {
     pa_instance *in = ud;
-    pa_buffer *b = &in->cap[fd == 2];
+    int i = fd == 2;
+    pa_buffer *b = &in->cap[i];
     size_t room = b->len < in->cap_limit ? in->cap_limit - b->len : 0;
     size_t keep = len < room ? len : room;
     if (keep) {
-        if (buf_append(b, data, keep, NULL) == 0) {
+        if (buf_append(b, &in->cap_alloc[i], data, keep) == 0) {
             if (in->on_output) in->on_output(in->output_ud, fd, data, keep);
         } else {
             b->truncated = true; /* host out of memory: drop, say so */
@@ -98,7 +103,7 @@ static void capture_finish(pa_instance *in) {
     for (int i = 0; i < 2; i++) {
         pa_buffer *b = &in->cap[i];
         if (b->truncated) {
-            buf_append(b, (const uint8_t *)TRUNC_MARKER, sizeof TRUNC_MARKER - 1, NULL);
+            buf_append(b, &in->cap_alloc[i], (const uint8_t *)TRUNC_MARKER, sizeof TRUNC_MARKER - 1);
             if (in->on_output)
                 in->on_output(in->output_ud, i + 1, (const uint8_t *)TRUNC_MARKER, sizeof TRUNC_MARKER - 1);
         }
@@ -114,8 +119,7 @@ typedef void (*guest_fn)(pa_instance *in, void *arg);
 
 static int call_guarded(pa_instance *in, uint64_t deadline_ns, guest_fn fn, void *arg) {
     sigjmp_buf target;
-    int code = sigsetjmp(target, 1);
-    if (code == 0) {
+    if (sigsetjmp(target, 1) == 0) {
         pa_rt_guard_enter(&target, in->mod.w2c_memory.data ? &in->mod.w2c_memory : NULL, deadline_ns);
         fn(in, arg);
         pa_rt_guard_leave();
@@ -123,7 +127,7 @@ static int call_guarded(pa_instance *in, uint64_t deadline_ns, guest_fn fn, void
     }
     pa_rt_guard_leave();
     in->dead = 1;
-    return code;
+    return pa_rt_last_unwind();
 }
 
 static void do_instantiate(pa_instance *in, void *arg) {
@@ -141,6 +145,7 @@ static void reset_capture(pa_instance *in, size_t cap, pa_output_fn fn, void *ud
     for (int i = 0; i < 2; i++) {
         free(in->cap[i].data);
         memset(&in->cap[i], 0, sizeof in->cap[i]);
+        in->cap_alloc[i] = 0;
     }
     in->cap_limit = cap;
     in->on_output = fn;
@@ -286,6 +291,7 @@ static void set_error(pa_result *res, pa_status st, int exit_code, const char *t
     res->error_type = strdup(type);
     res->error_message = strdup(msg);
     if (!res->traceback) res->traceback = strdup("");
+    /* Under host OOM the strings may be NULL: callers treat NULL as "". */
 }
 
 int pa_instance_exec(pa_instance *in, const pa_exec_request *req, pa_result *res) {
@@ -306,7 +312,8 @@ int pa_instance_exec(pa_instance *in, const pa_exec_request *req, pa_result *res
     }
     exec_call c = {.req = req, .name = req->filename ? req->filename : "<string>"};
     uint64_t deadline = 0;
-    if (req->timeout_s > 0) deadline = t0 + (uint64_t)(req->timeout_s * 1e9);
+    if (req->timeout_s > 0) /* clamp: a double beyond 2^64 ns is UB to convert */
+        deadline = t0 + (uint64_t)((req->timeout_s < 1e6 ? req->timeout_s : 1e6) * 1e9);
     int code = call_guarded(in, deadline, do_exec, &c);
     capture_finish(in);
 
@@ -332,7 +339,10 @@ int pa_instance_exec(pa_instance *in, const pa_exec_request *req, pa_result *res
         read_record(in, c.record, res, &st);
         switch (st) {
         case G_OK: res->status = PA_STATUS_OK; res->exit_code = 0; break;
-        case G_EXCEPTION: case G_EXIT: res->status = PA_STATUS_ERROR; break;
+        case G_EXCEPTION: case G_EXIT:
+            res->status = PA_STATUS_ERROR;
+            if (res->exit_code == 0) res->exit_code = 1; /* a failure never reads as success */
+            break;
         case G_NOMEM: res->status = PA_STATUS_MEMORY_LIMIT; res->exit_code = PA_EXIT_MEMORY; break;
         default:
             set_error(res, PA_STATUS_KILLED, PA_EXIT_KILLED, "Trap", "guest driver reported an invalid state");
@@ -351,6 +361,7 @@ done:
     res->out = in->cap[0];
     res->err = in->cap[1];
     memset(in->cap, 0, sizeof in->cap);
+    memset(in->cap_alloc, 0, sizeof in->cap_alloc);
     res->duration_ms = (double)(pa_rt_now_ns() - t0) / 1e6;
     return 0;
 }

@@ -38,6 +38,11 @@ void pa_rt_guard_leave(void);
 /* Exit code passed to pa_rt_proc_exit() by the last PA_UNWIND_EXIT. */
 uint32_t pa_rt_exit_code(void);
 
+/* Code (wasm_rt_trap_t or PA_UNWIND_*) of the last unwind on this thread.
+** siglongjmp always passes 1: C allows sigsetjmp's value only in a bare
+** comparison, so the code travels here instead. */
+int pa_rt_last_unwind(void);
+
 /* Human-readable name of an unwind code. */
 const char *pa_rt_unwind_name(int code);
 

@@ -51,6 +51,8 @@ typedef struct rt_thread {
     volatile sig_atomic_t pending;      /* deadline passed inside a host call */
     uint8_t *mem_lo, *mem_hi;           /* reservation of the current memory */
     uintptr_t stack_lo, stack_hi;       /* this thread's stack, guard below lo */
+    uintptr_t guard;                    /* bytes of guard below stack_lo */
+    volatile sig_atomic_t last_unwind;  /* code of the last unwind */
     uint32_t exit_code;
     int ready;
     int timer_ok;
@@ -79,7 +81,8 @@ static _Noreturn void unwind(int code) {
         abort();
     }
     T.in_guest = 0;
-    siglongjmp(*t, code);
+    T.last_unwind = code;
+    siglongjmp(*t, 1);
 }
 
 /* ---- faults and deadline signals ---------------------------------------- */
@@ -99,10 +102,11 @@ static void on_fault(int sig, siginfo_t *si, void *uc) {
     uint8_t *addr = si->si_addr;
     if (T.in_guest && T.host_depth == 0) {
         if (addr >= T.mem_lo && addr < T.mem_hi) unwind(WASM_RT_TRAP_OOB);
-        /* glibc puts the guard below the stack; accept faults up to 1 MiB
-        ** under it (a large frame can skip the guard page itself). */
+        /* Translated code has small frames, so its overflow faults in the
+        ** guard just below the stack.  Host code never gets near it:
+        ** pa_rt_host_enter refuses to start a host call without headroom. */
         uintptr_t a = (uintptr_t)addr;
-        if (T.stack_lo && a < T.stack_lo + 4096 && a + (1u << 20) >= T.stack_lo)
+        if (T.stack_lo && a < T.stack_lo + 4096 && a + T.guard >= T.stack_lo)
             unwind(WASM_RT_TRAP_EXHAUSTION);
     }
     restore_and_return(sig);
@@ -129,23 +133,28 @@ static void thread_cleanup(void *unused) {
 ** frameworks, sanitizers, embedding applications) may replace SIGSEGV's
 ** handler after we set it; we check before every guarded call and take it
 ** back, remembering the other handler's disposition as the one to fall back to. */
+static int is_ours(int sig) {
+    struct sigaction cur;
+    return sigaction(sig, NULL, &cur) == 0 && (cur.sa_flags & SA_SIGINFO) &&
+           cur.sa_sigaction == on_fault;
+}
+
 static int claim_fault_signals(void) {
     static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-    struct sigaction cur;
-    if (sigaction(SIGSEGV, NULL, &cur) == 0 && (cur.sa_flags & SA_SIGINFO) &&
-        cur.sa_sigaction == on_fault) {
-        if (sigaction(SIGBUS, NULL, &cur) == 0 && (cur.sa_flags & SA_SIGINFO) &&
-            cur.sa_sigaction == on_fault)
-            return 0;
-    }
-    struct sigaction sa;
+    if (is_ours(SIGSEGV) && is_ours(SIGBUS)) return 0; /* the common case */
+    struct sigaction sa, old;
     memset(&sa, 0, sizeof sa);
     sa.sa_sigaction = on_fault;
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
     sigemptyset(&sa.sa_mask);
     int rc = 0;
     pthread_mutex_lock(&lock);
-    if (sigaction(SIGSEGV, &sa, &g_old_segv) || sigaction(SIGBUS, &sa, &g_old_bus)) rc = -errno;
+    static const int sigs[2] = {SIGSEGV, SIGBUS};
+    for (int i = 0; i < 2 && rc == 0; i++) {
+        if (is_ours(sigs[i])) continue;
+        if (sigaction(sigs[i], &sa, &old)) rc = -errno;
+        else *(i ? &g_old_bus : &g_old_segv) = old; /* never on_fault itself */
+    }
     pthread_mutex_unlock(&lock);
     return rc;
 }
@@ -157,7 +166,9 @@ static void global_init_once(void) {
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
     sa.sa_sigaction = on_deadline;
-    sa.sa_flags = SA_SIGINFO; /* no SA_RESTART: a sleeping host call must wake */
+    /* No SA_RESTART: a sleeping host call must wake.  SA_ONSTACK: the guest
+    ** may be right at the end of its stack when the deadline fires. */
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
     if (sigaction(PA_SIG_DEADLINE, &sa, NULL)) g_init_err = -errno;
 }
 
@@ -174,29 +185,43 @@ int pa_rt_thread_init(void) {
     T.alt_stack = malloc(ALT_STACK_SIZE);
     if (!T.alt_stack) return -ENOMEM;
     stack_t ss = {.ss_sp = T.alt_stack, .ss_size = ALT_STACK_SIZE, .ss_flags = 0};
-    if (sigaltstack(&ss, NULL)) return -errno;
+    if (sigaltstack(&ss, NULL)) {
+        rc = -errno;
+        goto fail;
+    }
 
     pthread_attr_t attr;
     void *lo;
-    size_t size;
+    size_t size, guard = 0;
     if (pthread_getattr_np(pthread_self(), &attr) == 0) {
         if (pthread_attr_getstack(&attr, &lo, &size) == 0) {
             T.stack_lo = (uintptr_t)lo;
             T.stack_hi = (uintptr_t)lo + size;
         }
+        pthread_attr_getguardsize(&attr, &guard);
         pthread_attr_destroy(&attr);
     }
+    T.guard = guard > 4096 ? guard : 4096;
 
     struct sigevent sev;
     memset(&sev, 0, sizeof sev);
     sev.sigev_notify = SIGEV_THREAD_ID;
     sev.sigev_signo = PA_SIG_DEADLINE;
     sev._sigev_un._tid = gettid();
-    if (timer_create(CLOCK_MONOTONIC, &sev, &T.timer) == 0) T.timer_ok = 1;
-    else return -errno;
+    if (timer_create(CLOCK_MONOTONIC, &sev, &T.timer)) {
+        rc = -errno;
+        goto fail;
+    }
+    T.timer_ok = 1;
     pthread_setspecific(g_thread_key, &T); /* non-NULL so the destructor runs */
     T.ready = 1;
     return 0;
+fail:
+    ss.ss_flags = SS_DISABLE;
+    sigaltstack(&ss, NULL);
+    free(T.alt_stack);
+    T.alt_stack = NULL;
+    return rc;
 }
 
 static void arm_timer(uint64_t deadline_ns) {
@@ -230,6 +255,7 @@ void pa_rt_guard_leave(void) {
 }
 
 uint32_t pa_rt_exit_code(void) { return T.exit_code; }
+int pa_rt_last_unwind(void) { return T.last_unwind; }
 
 const char *pa_rt_unwind_name(int code) {
     switch (code) {
@@ -241,7 +267,18 @@ const char *pa_rt_unwind_name(int code) {
 
 /* ---- hostcall.h ----------------------------------------------------------- */
 
-void pa_rt_host_enter(void) { T.host_depth++; }
+/* Host code needs this much native stack.  Entering it with less while the
+** guest is running is treated as the guest's stack exhaustion: host frames
+** (some are several KiB, e.g. iovec copies) must never run into, or jump
+** over, the guard below the stack. */
+#define HOST_STACK_HEADROOM (256u * 1024u)
+
+void pa_rt_host_enter(void) {
+    if (T.in_guest && T.host_depth == 0 && T.stack_lo &&
+        (uintptr_t)__builtin_frame_address(0) < T.stack_lo + HOST_STACK_HEADROOM)
+        unwind(WASM_RT_TRAP_EXHAUSTION); /* no host state exists yet */
+    T.host_depth++;
+}
 
 void pa_rt_host_leave(void) {
     if (T.host_depth > 0) T.host_depth--;
@@ -368,21 +405,22 @@ void wasm_rt_free_memory(wasm_rt_memory_t *mem) {
 
 /* ---- tables ---------------------------------------------------------------- */
 
-void wasm_rt_allocate_funcref_table(wasm_rt_funcref_table_t *t, uint32_t n, uint32_t max) {
-    t->data = calloc(n ? n : 1, sizeof *t->data);
-    if (!t->data) wasm_rt_trap(WASM_RT_TRAP_OOB);
-    t->size = n;
-    t->max_size = max;
-}
-void wasm_rt_free_funcref_table(wasm_rt_funcref_table_t *t) { free(t->data); t->data = NULL; t->size = 0; }
-
-void wasm_rt_allocate_externref_table(wasm_rt_externref_table_t *t, uint32_t n, uint32_t max) {
-    t->data = calloc(n ? n : 1, sizeof *t->data);
-    if (!t->data) wasm_rt_trap(WASM_RT_TRAP_OOB);
-    t->size = n;
-    t->max_size = max;
-}
-void wasm_rt_free_externref_table(wasm_rt_externref_table_t *t) { free(t->data); t->data = NULL; t->size = 0; }
+/* funcref and externref tables differ only in their element type. */
+#define DEFINE_TABLE(kind, elem)                                                        \
+    void wasm_rt_allocate_##kind##_table(wasm_rt_##kind##_table_t *t, uint32_t n,      \
+                                         uint32_t max) {                               \
+        t->data = calloc(n ? n : 1, sizeof(elem));                                     \
+        if (!t->data) wasm_rt_trap(WASM_RT_TRAP_OOB);                                  \
+        t->size = n;                                                                   \
+        t->max_size = max;                                                             \
+    }                                                                                  \
+    void wasm_rt_free_##kind##_table(wasm_rt_##kind##_table_t *t) {                    \
+        free(t->data);                                                                 \
+        t->data = NULL;                                                                \
+        t->size = 0;                                                                   \
+    }
+DEFINE_TABLE(funcref, wasm_rt_funcref_t)
+DEFINE_TABLE(externref, wasm_rt_externref_t)
 
 #define DEFINE_GROW(kind, elem)                                                   \
     uint32_t wasm_rt_grow_##kind##_table(wasm_rt_##kind##_table_t *t, uint32_t delta, \

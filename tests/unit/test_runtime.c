@@ -278,6 +278,22 @@ static void test_native_stack_exhaustion(void **state) {
     pa_result_free(&r);
 }
 
+/* User code can replace builtins.compile; the driver must keep using the
+** real one (and never evaluate something that is not a code object). */
+static void test_builtins_compile_replaced(void **state) {
+    (void)state;
+    pa_instance *in = fresh(0);
+    pa_result r;
+    run_in(in, "import builtins\nbuiltins.compile = lambda *a, **k: 42", 10, &r);
+    assert_int_equal(r.status, PA_STATUS_OK);
+    pa_result_free(&r);
+    run_in(in, "print('fine')", 10, &r);
+    assert_int_equal(r.status, PA_STATUS_OK);
+    assert_string_equal(r.out.data, "fine\n");
+    pa_result_free(&r);
+    pa_instance_free(in);
+}
+
 static void test_instances_are_isolated(void **state) {
     (void)state;
     pa_instance *a = fresh(0), *b = fresh(0);
@@ -308,6 +324,7 @@ int main(void) {
         cmocka_unit_test(test_proc_exit),
         cmocka_unit_test(test_recursion),
         cmocka_unit_test(test_native_stack_exhaustion),
+        cmocka_unit_test(test_builtins_compile_replaced),
         cmocka_unit_test(test_instances_are_isolated),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
