@@ -57,7 +57,7 @@ deps:
 guest: | deps
 	@guest/build.sh $(BUILD)/guest
 
-$(BUILD)/guest/python.wasm $(BUILD)/guest/stdlib.zip: guest/build.sh guest/driver.c guest/pack_stdlib.py guest/sources.lock $(wildcard guest/*.h guest/*.c guest/patches/*)
+$(BUILD)/guest/python.wasm $(BUILD)/guest/stdlib.zip &: guest/build.sh guest/driver.c guest/pack_stdlib.py guest/sources.lock $(wildcard guest/*.h guest/*.c guest/patches/*)
 	@guest/build.sh $(BUILD)/guest
 
 $(BUILD)/w2c/python.c $(BUILD)/w2c/python.h &: $(BUILD)/guest/python.wasm

@@ -29,6 +29,36 @@ EXCLUDE_FILES = {"turtle.py", "antigravity.py", "this.py", "__phello__.foo.py",
                  "ftplib.py", "mailbox.py", "crypt.py", "pty.py", "tty.py"}
 DATE = (2020, 1, 1, 0, 0, 0)
 
+# sysconfig imports _sysconfigdata_<abiflags>_<multiarch>, which CPython's own
+# build generates by running the freshly built interpreter; our cross build
+# never runs it.  These are the values of our configuration that code in the
+# stdlib actually reads (zoneinfo reads TZPATH: empty, so it uses the bundled
+# `tzdata` package instead of host paths).
+SYSCONFIGDATA_NAME = "_sysconfigdata__wasm32-wasi.py"
+SYSCONFIGDATA = """# Build-time configuration of PolyAgent's wasm32-wasi CPython (see pack_stdlib.py).
+build_time_vars = {
+    'ABIFLAGS': '',
+    'CC': 'clang --target=wasm32-wasi',
+    'EXE': '.wasm',
+    'EXT_SUFFIX': '.cpython-311-wasm32-wasi.so',
+    'HOST_GNU_TYPE': 'wasm32-unknown-wasi',
+    'LIBDIR': '/lib',
+    'MACHDEP': 'wasi',
+    'MULTIARCH': 'wasm32-wasi',
+    'Py_DEBUG': 0,
+    'Py_ENABLE_SHARED': 0,
+    'SHLIB_SUFFIX': '.so',
+    'SIZEOF_VOID_P': 4,
+    'SOABI': 'cpython-311-wasm32-wasi',
+    'TZPATH': '',
+    'VERSION': '3.11',
+    'WITH_DOC_STRINGS': 1,
+    'WITH_PYMALLOC': 1,
+    'exec_prefix': '/',
+    'prefix': '/',
+}
+"""
+
 
 def pyc_bytes(source, display_name):
     code = compile(source, display_name, "exec", dont_inherit=True)
@@ -45,12 +75,16 @@ def main(lib, out, zoneinfo=None):
         for name in sorted(filenames):
             if name.endswith(".py") and name not in EXCLUDE_FILES:
                 entries.append(os.path.relpath(os.path.join(dirpath, name), lib))
+    entries.append(SYSCONFIGDATA_NAME)
     entries.sort()
     tmp = out + ".tmp"
     with zipfile.ZipFile(tmp, "w") as z:
         for rel in entries:
-            with open(os.path.join(lib, rel), "rb") as f:
-                source = f.read()
+            if rel == SYSCONFIGDATA_NAME:
+                source = SYSCONFIGDATA.encode()
+            else:
+                with open(os.path.join(lib, rel), "rb") as f:
+                    source = f.read()
             try:
                 pyc = pyc_bytes(source, "/lib/python311.zip/" + rel)
             except SyntaxError as e:

@@ -17,7 +17,7 @@ out_is $'replaced\n' "replacing builtins.compile: output"
 
 # C-level recursion through __repr__ with a host call (print) at every level
 # and the recursion limit lifted: native stack exhaustion, reported as a trap.
-pa run --json -c 'import sys
+pj -c 'import sys
 sys.setrecursionlimit(10**8)
 class Node:
     def __init__(self, nxt): self.nxt = nxt

@@ -262,19 +262,46 @@ static void *small_stack_run(void *arg) {
     return NULL;
 }
 
-static void test_native_stack_exhaustion(void **state) {
-    (void)state;
+/* The same with a host call (print -> fd_write) at every level: the native
+** stack runs out while host code is about to run.  That must also be a trap
+** (pa_rt_host_enter's headroom check), never a crash in host code. */
+static void *small_stack_host_calls(void *arg) {
+    pa_result *r = arg;
+    pa_instance *in = fresh(0);
+    run_in(in, "import sys\nsys.setrecursionlimit(10**8)\n"
+               "class N:\n"
+               "    def __init__(self, n): self.n = n\n"
+               "    def __repr__(self):\n"
+               "        print('.', end='', flush=True)\n"
+               "        return '(' + repr(self.n) + ')'\n"
+               "n = None\nfor _ in range(10**6): n = N(n)\nrepr(n)", 20, r);
+    pa_instance_free(in);
+    return NULL;
+}
+
+static void run_on_small_stack(void *(*fn)(void *), pa_result *r) {
     pthread_attr_t attr;
     pthread_t th;
-    pa_result r;
-    memset(&r, 0, sizeof r);
+    memset(r, 0, sizeof *r);
     pthread_attr_init(&attr);
     pthread_attr_setstacksize(&attr, 2u << 20);
-    assert_int_equal(pthread_create(&th, &attr, small_stack_run, &r), 0);
+    assert_int_equal(pthread_create(&th, &attr, fn, r), 0);
     pthread_join(th, NULL);
     pthread_attr_destroy(&attr);
+}
+
+static void test_native_stack_exhaustion(void **state) {
+    (void)state;
+    pa_result r;
+    run_on_small_stack(small_stack_run, &r);
     assert_int_equal(r.status, PA_STATUS_KILLED);
     assert_string_equal(r.error_type, "Trap");
+    assert_string_equal(r.error_message, "call stack exhausted");
+    pa_result_free(&r);
+    run_on_small_stack(small_stack_host_calls, &r);
+    assert_int_equal(r.status, PA_STATUS_KILLED);
+    assert_string_equal(r.error_message, "call stack exhausted");
+    assert_true(r.out.len > 100); /* it got deep, printing all the way */
     pa_result_free(&r);
 }
 
