@@ -31,6 +31,53 @@ STATE = {
     "static bool s_module_initialized = false;": None,
 }
 FUNC_TYPES = re.compile(r"^static u32 func_types\[(\d+)\];$")
+# Loads and stores go through the instance's memory struct; see MEMBASE.
+MEM_ACCESS = re.compile(r"\b((?:i32|i64|f32|f64)_(?:load|store)(?:8|16|32)?(?:_[su])?)\(&instance->w2c_memory, ")
+
+# wasm2c reads instance->w2c_memory.data again for every load and store, and
+# since a store through a u8 pointer may alias any memory, gcc must reload it
+# after every store.  Our runtime never moves a memory (8 GiB reservation,
+# grown in place: see wasm_rt_grow_memory), so each function can read the base
+# once into a local and access memory through that: no aliasing assumptions
+# change, the reloads just become unnecessary.
+MEMBASE_HELPERS = """
+/* Base-pointer variants of wasm2c's loads/stores (scripts/split_wasm2c.py). */
+#define DEFINE_LOAD_B(name, t1, t2, t3)                     \\
+  static inline t3 name##_b(u8* base, u64 addr) {           \\
+    t1 result;                                              \\
+    wasm_rt_memcpy(&result, base + addr, sizeof(t1));       \\
+    return (t3)(t2)result;                                  \\
+  }
+#define DEFINE_STORE_B(name, t1, t2)                             \\
+  static inline void name##_b(u8* base, u64 addr, t2 value) {   \\
+    t1 wrapped = (t1)value;                                      \\
+    wasm_rt_memcpy(base + addr, &wrapped, sizeof(t1));           \\
+  }
+DEFINE_LOAD_B(i32_load, u32, u32, u32)
+DEFINE_LOAD_B(i64_load, u64, u64, u64)
+DEFINE_LOAD_B(f32_load, f32, f32, f32)
+DEFINE_LOAD_B(f64_load, f64, f64, f64)
+DEFINE_LOAD_B(i32_load8_s, s8, s32, u32)
+DEFINE_LOAD_B(i64_load8_s, s8, s64, u64)
+DEFINE_LOAD_B(i32_load8_u, u8, u32, u32)
+DEFINE_LOAD_B(i64_load8_u, u8, u64, u64)
+DEFINE_LOAD_B(i32_load16_s, s16, s32, u32)
+DEFINE_LOAD_B(i64_load16_s, s16, s64, u64)
+DEFINE_LOAD_B(i32_load16_u, u16, u32, u32)
+DEFINE_LOAD_B(i64_load16_u, u16, u64, u64)
+DEFINE_LOAD_B(i64_load32_s, s32, s64, u64)
+DEFINE_LOAD_B(i64_load32_u, u32, u64, u64)
+DEFINE_STORE_B(i32_store, u32, u32)
+DEFINE_STORE_B(i64_store, u64, u64)
+DEFINE_STORE_B(f32_store, f32, f32)
+DEFINE_STORE_B(f64_store, f64, f64)
+DEFINE_STORE_B(i32_store8, u8, u32)
+DEFINE_STORE_B(i32_store16, u16, u32)
+DEFINE_STORE_B(i64_store8, u8, u64)
+DEFINE_STORE_B(i64_store16, u16, u64)
+DEFINE_STORE_B(i64_store32, u32, u64)
+"""
+MEMBASE_DECL = "  u8* const w2c_mbase = instance->w2c_memory.data;"
 
 
 def fail(msg):
@@ -89,6 +136,12 @@ def main(src, hdr, outdir, n):
                     fail(f"unterminated function {m.group(2)}")
             body = lines[i:j + 1]
             body[0] = body[0][len("static "):]
+            k = 0
+            while not body[k].endswith("{"):  # the signature may wrap
+                k += 1
+            rest = [MEM_ACCESS.sub(r"\1_b(w2c_mbase, ", l) for l in body[k + 1:]]
+            if rest != body[k + 1:]:
+                body = body[:k + 1] + [MEMBASE_DECL] + rest
             bodies.append((m.group(2), body))
             i = j + 1
             continue
@@ -114,6 +167,7 @@ def main(src, hdr, outdir, n):
         "#ifndef W2C_SHARED_H",
         "#define W2C_SHARED_H",
         prelude_text,
+        MEMBASE_HELPERS,
         "/* Shared module state (defined in w2c_main.c). */",
         f"extern u32 func_types[{ft_count}];",
         "/* Every module function, visible to every unit. */",

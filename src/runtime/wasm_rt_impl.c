@@ -385,6 +385,9 @@ void wasm_rt_allocate_memory(wasm_rt_memory_t *mem, uint32_t initial, uint32_t m
     mem->size = (uint32_t)bytes;
 }
 
+/* Grows in place: mem->data never changes for the life of a memory.  The
+** translated code relies on that (scripts/split_wasm2c.py caches the base
+** pointer per function call), so never reallocate or move a memory here. */
 uint32_t wasm_rt_grow_memory(wasm_rt_memory_t *mem, uint32_t delta) {
     uint32_t old = mem->pages;
     if (delta == 0) return old;
