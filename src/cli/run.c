@@ -232,11 +232,9 @@ static int print_json(const run_job *job) {
     } else {
         json_t *e = json_object();
         const char *t = r->error_type ? r->error_type : "Error";
-        const char *m = r->error_message ? r->error_message : "";
-        const char *tb = r->traceback ? r->traceback : "";
         json_object_set_new(e, "type", json_text(t, strlen(t)));
-        json_object_set_new(e, "message", json_text(m, strlen(m)));
-        json_object_set_new(e, "traceback", json_text(tb, strlen(tb)));
+        json_object_set_new(e, "message", json_text(r->error_message, r->error_message_len));
+        json_object_set_new(e, "traceback", json_text(r->traceback, r->traceback_len));
         json_object_set_new(o, "error", e);
     }
     json_object_set_new(o, "duration_ms", json_real(r->duration_ms));
@@ -304,6 +302,7 @@ int pa_cmd_run(int argc, char **argv) {
             job.res.exit_code = PA_EXIT_KILLED;
             job.res.error_type = strdup("EngineError");
             job.res.error_message = strdup(job.err);
+            job.res.error_message_len = job.res.error_message ? strlen(job.err) : 0;
             print_json(&job);
             status = 0;
         } else {

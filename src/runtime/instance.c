@@ -281,6 +281,8 @@ static void read_record(pa_instance *in, uint32_t addr, pa_result *res, uint32_t
     res->error_type = guest_string(mem, rd32(r + 8), rd32(r + 12));
     res->error_message = guest_string(mem, rd32(r + 16), rd32(r + 20));
     res->traceback = guest_string(mem, rd32(r + 24), rd32(r + 28));
+    res->error_message_len = res->error_message ? rd32(r + 20) : 0;
+    res->traceback_len = res->traceback ? rd32(r + 28) : 0;
 }
 
 static void set_error(pa_result *res, pa_status st, int exit_code, const char *type, const char *msg) {
@@ -290,7 +292,11 @@ static void set_error(pa_result *res, pa_status st, int exit_code, const char *t
     free(res->error_message);
     res->error_type = strdup(type);
     res->error_message = strdup(msg);
-    if (!res->traceback) res->traceback = strdup("");
+    res->error_message_len = res->error_message ? strlen(msg) : 0;
+    if (!res->traceback) {
+        res->traceback = strdup("");
+        res->traceback_len = 0;
+    }
     /* Under host OOM the strings may be NULL: callers treat NULL as "". */
 }
 
@@ -355,6 +361,7 @@ int pa_instance_exec(pa_instance *in, const pa_exec_request *req, pa_result *res
         } else {
             free(res->error_type); free(res->error_message); free(res->traceback);
             res->error_type = res->error_message = res->traceback = NULL;
+            res->error_message_len = res->traceback_len = 0;
         }
     }
 done:

@@ -66,8 +66,9 @@ typedef struct pa_result {
     int exit_code;
     pa_buffer out, err;             /* captured stdout/stderr, capped */
     char *error_type;               /* NULL when status is OK */
-    char *error_message;
-    char *traceback;
+    char *error_message;            /* NUL-terminated, but may contain NULs: */
+    char *traceback;                /* use the lengths below */
+    size_t error_message_len, traceback_len;
     double duration_ms;
 } pa_result;
 

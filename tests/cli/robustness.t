@@ -32,6 +32,11 @@ jis status killed "native stack exhaustion: status killed"
 jis error.type Trap "native stack exhaustion: error type Trap"
 one_of "$(jget error.message)" "native stack exhaustion: trap kind" "call stack exhausted" "out of bounds memory access"
 
+# An exception message with a NUL byte survives intact into the JSON result.
+pj -c 'raise ValueError("a\x00b")'
+jcheck 'd["error"]["message"] == "a\x00b" and d["error"]["type"] == "ValueError"' "NUL inside an error message is kept"
+jcheck '"ValueError: a\x00b" in d["error"]["traceback"]' "NUL inside the traceback is kept"
+
 pa run -c 'print("still alive")'
 out_is $'still alive\n' "a later run works"
 
