@@ -57,7 +57,7 @@ deps:
 guest: | deps
 	@guest/build.sh $(BUILD)/guest
 
-$(BUILD)/guest/python.wasm $(BUILD)/guest/stdlib.zip &: guest/build.sh guest/driver.c guest/pack_stdlib.py guest/sources.lock $(wildcard guest/*.h guest/*.c guest/patches/*)
+$(BUILD)/guest/python.wasm $(BUILD)/guest/stdlib.zip $(BUILD)/guest/tzdata.zip &: guest/build.sh guest/driver.c guest/pack_stdlib.py guest/sources.lock $(wildcard guest/*.h guest/*.c guest/patches/*)
 	@guest/build.sh $(BUILD)/guest
 
 $(BUILD)/w2c/python.c $(BUILD)/w2c/python.h &: $(BUILD)/guest/python.wasm
@@ -86,9 +86,9 @@ $(BUILD)/asan/%.o: %.c $(HOST_HDRS) $(BUILD)/w2c/w2c_module.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) $(HARDEN) $(INCLUDES) -c $< -o $@
 
-$(BUILD)/rel/stdlib_blob.o: src/runtime/stdlib_blob.S $(BUILD)/guest/stdlib.zip
+$(BUILD)/rel/stdlib_blob.o: src/runtime/stdlib_blob.S $(BUILD)/guest/stdlib.zip $(BUILD)/guest/tzdata.zip
 	@mkdir -p $(dir $@)
-	gcc -c -DPA_STDLIB_ZIP='"$(BUILD)/guest/stdlib.zip"' $< -o $@
+	gcc -c -DPA_STDLIB_ZIP='"$(BUILD)/guest/stdlib.zip"' -DPA_TZDATA_ZIP='"$(BUILD)/guest/tzdata.zip"' $< -o $@
 
 $(BUILD)/polyagent: $(REL_OBJS) $(W2C_OBJS)
 	gcc $(CFLAGS) -o $@ $^ $(LIBS)

@@ -5,7 +5,8 @@
 # Two products, each cached under $POLYAGENT_CACHE/guest/ by a key that hashes
 # every input that can change it, so a warm cache makes this script a copy:
 #   python.wasm  <- source pins, this script, driver, sqlite glue, patches, clang
-#   stdlib.zip   <- source pins, pack_stdlib.py, the native python3.11 that
+#   stdlib.zip,  <- source pins, pack_stdlib.py, the native python3.11 that
+#   tzdata.zip
 #                   compiles the .pyc files, Debian's tzdata version
 # Editing the stdlib packer therefore never rebuilds CPython (~3 min cold).
 set -euo pipefail
@@ -34,14 +35,17 @@ py_src=$src/python3.11-3.11.2-6+deb12u8
 # Copy only what changed, so make sees unchanged products as unchanged.
 install() { cmp -s "$1" "$out/$2" || cp -f "$1" "$out/$2"; }
 
-if [ ! -f "$lib_store/stdlib.zip" ]; then
+if [ ! -f "$lib_store/stdlib.zip" ] || [ ! -f "$lib_store/tzdata.zip" ]; then
     "$root/scripts/fetch_sources.sh" >/dev/null
     echo "guest: stdlib image"
     mkdir -p "$lib_store"
-    /usr/bin/python3.11 "$here/pack_stdlib.py" "$py_src/Lib" "$lib_store/stdlib.zip.tmp" "$zoneinfo"
+    /usr/bin/python3.11 "$here/pack_stdlib.py" "$py_src/Lib" "$lib_store/stdlib.zip.tmp" \
+        "$zoneinfo" "$lib_store/tzdata.zip.tmp"
+    mv "$lib_store/tzdata.zip.tmp" "$lib_store/tzdata.zip"
     mv "$lib_store/stdlib.zip.tmp" "$lib_store/stdlib.zip"
 fi
 install "$lib_store/stdlib.zip" stdlib.zip
+install "$lib_store/tzdata.zip" tzdata.zip
 if [ -f "$store/python.wasm" ]; then
     install "$store/python.wasm" python.wasm
     exit 0

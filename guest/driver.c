@@ -201,6 +201,9 @@ EXPORT(pa_init) int pa_init(void) {
     cfg.safe_path = 1;
     cfg.module_search_paths_set = 1;
     st = PyWideStringList_Append(&cfg.module_search_paths, L"/lib/python311.zip");
+    /* Time zones in a zip of their own: only opened when tzdata is imported. */
+    if (!PyStatus_Exception(st))
+        st = PyWideStringList_Append(&cfg.module_search_paths, L"/lib/tzdata.zip");
     if (!PyStatus_Exception(st)) st = PyConfig_SetString(&cfg, &cfg.program_name, L"python");
     if (!PyStatus_Exception(st)) st = PyConfig_SetString(&cfg, &cfg.home, L"/lib");
     if (!PyStatus_Exception(st)) st = Py_InitializeFromConfig(&cfg);

@@ -25,9 +25,11 @@
 #include "w2c_module.h"
 #include "wasi/wasi.h"
 
-/* The stdlib image, linked into the binary by stdlib_blob.S. */
+/* The stdlib and time zone images, linked into the binary by stdlib_blob.S. */
 extern const uint8_t pa_stdlib_zip[];
 extern const uint8_t pa_stdlib_zip_end[];
+extern const uint8_t pa_tzdata_zip[];
+extern const uint8_t pa_tzdata_zip_end[];
 
 #define DEFAULT_MEMORY_MB 256
 #define DEFAULT_OUTPUT_CAP (1u << 20)
@@ -172,7 +174,9 @@ int pa_instance_new(const pa_instance_config *cfg, pa_instance **out, char *err,
     in->wasi = pa_wasi_new(&wc);
     if (!in->wasi ||
         pa_wasi_add_ro_file(in->wasi, "/lib/python311.zip", pa_stdlib_zip,
-                            (size_t)(pa_stdlib_zip_end - pa_stdlib_zip)) != 0) {
+                            (size_t)(pa_stdlib_zip_end - pa_stdlib_zip)) != 0 ||
+        pa_wasi_add_ro_file(in->wasi, "/lib/tzdata.zip", pa_tzdata_zip,
+                            (size_t)(pa_tzdata_zip_end - pa_tzdata_zip)) != 0) {
         snprintf(err, errlen, "cannot set up the WASI context");
         goto fail;
     }
