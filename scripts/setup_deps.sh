@@ -5,8 +5,9 @@ set -euo pipefail
 pkgs=(
     gcc make ccache perl patch xz-utils bzip2 pkgconf        # host build, prove
     clang lld llvm wasi-libc libclang-rt-14-dev-wasm32       # guest toolchain
+    libclang-rt-14-dev                                       # libFuzzer for tests/fuzz
     wabt                                                     # wasm2c
-    python3.11 dpkg-dev tcl                                  # build python, apt-get source, sqlite amalgamation
+    python3 python3.11 dpkg-dev tcl                          # build python + test scripts, apt-get source, sqlite amalgamation
     libjansson-dev libcmocka-dev                             # host libraries
     tzdata                                                   # time zones for the guest
 )
