@@ -16,6 +16,7 @@
 #define _GNU_SOURCE
 #endif
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,7 +72,10 @@ static int buf_append(pa_buffer *b, size_t *alloc, const uint8_t *p, size_t n) {
     size_t need = b->len + n + 1;
     if (need > *alloc) { /* grow geometrically: output arrives in small writes */
         size_t want = *alloc ? *alloc : 256;
-        while (want < need) want *= 2;
+        while (want < need) {
+            if (want > SIZE_MAX / 2) return -1; /* a cap near SIZE_MAX: refuse */
+            want *= 2;
+        }
         char *d = realloc(b->data, want);
         if (!d) return -1;
         b->data = d;
