@@ -30,7 +30,7 @@ SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 # Generated code: too big for our warning set; -fno-strict-aliasing because
 # wasm2c type-puns through memcpy-free casts in a few helpers.
 W2C_CFLAGS := -O2 -g0 -w -fno-strict-aliasing $(HARDEN) -I$(BUILD)/w2c
-LIBS     := -ljansson -lpthread -lm
+LIBS     := -ljansson -lzstd -lpthread -lm
 
 MAKEFLAGS += --no-builtin-rules
 .SUFFIXES:
@@ -38,7 +38,7 @@ MAKEFLAGS += --no-builtin-rules
 .PHONY: all deps guest test test-release test-asan serve bench fuzz clean distclean FORCE
 FUZZ_SECONDS ?= 300
 
-HOST_SRCS := $(wildcard src/runtime/*.c src/wasi/*.c src/cli/*.c)
+HOST_SRCS := $(wildcard src/runtime/*.c src/wasi/*.c src/session/*.c src/cli/*.c)
 HOST_HDRS := $(wildcard src/*/*.h)
 W2C_UNITS := main $(addprefix f,$(shell seq 0 $$(($(NSPLIT)-1))))
 W2C_SRCS  := $(W2C_UNITS:%=$(BUILD)/w2c/w2c_%.c)
@@ -70,7 +70,7 @@ $(BUILD)/w2c/split.stamp: $(BUILD)/w2c/python.c scripts/split_wasm2c.py
 	python3 scripts/split_wasm2c.py $(BUILD)/w2c/python.c $(BUILD)/w2c/python.h $(BUILD)/w2c $(NSPLIT)
 	@touch $@
 
-$(W2C_SRCS) $(BUILD)/w2c/w2c_shared.h $(BUILD)/w2c/w2c_module.h: $(BUILD)/w2c/split.stamp
+$(W2C_SRCS) $(BUILD)/w2c/w2c_shared.h $(BUILD)/w2c/w2c_module.h $(BUILD)/w2c/w2c_globals.h: $(BUILD)/w2c/split.stamp
 	@:
 
 $(BUILD)/w2c/obj/%.o: $(BUILD)/w2c/%.c $(BUILD)/w2c/w2c_shared.h
@@ -78,17 +78,18 @@ $(BUILD)/w2c/obj/%.o: $(BUILD)/w2c/%.c $(BUILD)/w2c/w2c_shared.h
 	@echo "CC (generated) $<"
 	@$(CC) $(W2C_CFLAGS) -c $< -o $@
 
-$(BUILD)/rel/%.o: %.c $(HOST_HDRS) $(BUILD)/w2c/w2c_module.h
+$(BUILD)/rel/%.o: %.c $(HOST_HDRS) $(BUILD)/w2c/w2c_module.h $(BUILD)/w2c/w2c_globals.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(HARDEN) $(INCLUDES) -c $< -o $@
 
-$(BUILD)/asan/%.o: %.c $(HOST_HDRS) $(BUILD)/w2c/w2c_module.h
+$(BUILD)/asan/%.o: %.c $(HOST_HDRS) $(BUILD)/w2c/w2c_module.h $(BUILD)/w2c/w2c_globals.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) $(HARDEN) $(INCLUDES) -c $< -o $@
 
-$(BUILD)/rel/stdlib_blob.o: src/runtime/stdlib_blob.S $(BUILD)/guest/stdlib.zip $(BUILD)/guest/tzdata.zip
+$(BUILD)/rel/stdlib_blob.o: src/runtime/stdlib_blob.S $(BUILD)/guest/stdlib.zip $(BUILD)/guest/tzdata.zip $(BUILD)/guest/python.wasm
 	@mkdir -p $(dir $@)
-	gcc -c -DPA_STDLIB_ZIP='"$(BUILD)/guest/stdlib.zip"' -DPA_TZDATA_ZIP='"$(BUILD)/guest/tzdata.zip"' $< -o $@
+	gcc -c -DPA_STDLIB_ZIP='"$(BUILD)/guest/stdlib.zip"' -DPA_TZDATA_ZIP='"$(BUILD)/guest/tzdata.zip"' \
+	    -DPA_GUEST_ID='"'$$(cat $(BUILD)/guest/python.wasm $(BUILD)/guest/stdlib.zip $(BUILD)/guest/tzdata.zip | sha256sum | cut -c1-32)'"' $< -o $@
 
 $(BUILD)/polyagent: $(REL_OBJS) $(W2C_OBJS)
 	gcc $(CFLAGS) -o $@ $^ $(LIBS)

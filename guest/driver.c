@@ -10,6 +10,12 @@
 **   pa_init()                  start the interpreter; 0 on success
 **   pa_exec(src, len, name, n) run UTF-8 source in __main__; returns status
 **   pa_result()                address of the outcome record (below)
+**   pa_prepare(src, len)       run source in a private namespace (the host
+**                              pre-imports modules with it before it saves
+**                              a snapshot); same statuses as pa_exec
+**   pa_reseed()                re-seed state a snapshot froze (random's
+**                              generator, tempfile's names); the host calls
+**                              it on every interpreter restored from one
 **
 ** The outcome is reported in a fixed record, never by scraping stderr, so the
 ** host can tell "the program printed 'Traceback'" from "the program failed".
@@ -236,31 +242,23 @@ static void register_source(PyObject *name, PyObject *src) {
     PyErr_Clear();
 }
 
-EXPORT(pa_exec) uint32_t pa_exec(const char *src, uint32_t len, const char *name, uint32_t name_len) {
-    record_reset();
-    if (!ready) {
-        record.status = PA_NOT_READY;
-        record.exit_code = 1;
-        return record.status;
+/* Compile and run source in `globals`; NULL (with an exception set) on failure. */
+static PyObject *run_source(const char *src, uint32_t len, PyObject *fname, PyObject *globals) {
+    /* Compile from bytes so a coding cookie and the BOM behave as in a file. */
+    PyObject *bytes = PyBytes_FromStringAndSize(src, len);
+    PyObject *code = bytes ? PyObject_CallFunction(real_compile, "OOs", bytes, fname, "exec") : NULL;
+    Py_XDECREF(bytes);
+    if (code && !PyCode_Check(code)) {
+        Py_CLEAR(code);
+        PyErr_SetString(PyExc_TypeError, "compile() did not return a code object");
     }
-    PyObject *main = PyImport_AddModule("__main__"); /* borrowed */
-    PyObject *globals = main ? PyModule_GetDict(main) : NULL;
-    PyObject *fname = PyUnicode_DecodeUTF8(name, name_len, "surrogateescape");
-    PyObject *source = PyUnicode_DecodeUTF8(src, len, "surrogateescape");
-    PyObject *code = NULL, *result = NULL;
-    if (globals && fname && source) {
-        if (PyUnicode_GetLength(fname) > 0 && PyUnicode_READ_CHAR(fname, 0) != '<')
-            register_source(fname, source);
-        /* Compile from bytes so a coding cookie and the BOM behave as in a file. */
-        PyObject *bytes = PyBytes_FromStringAndSize(src, len);
-        if (bytes) code = PyObject_CallFunction(real_compile, "OOs", bytes, fname, "exec");
-        Py_XDECREF(bytes);
-        if (code && !PyCode_Check(code)) {
-            Py_CLEAR(code);
-            PyErr_SetString(PyExc_TypeError, "compile() did not return a code object");
-        }
-        if (code) result = PyEval_EvalCode(code, globals, globals);
-    }
+    PyObject *result = code ? PyEval_EvalCode(code, globals, globals) : NULL;
+    Py_XDECREF(code);
+    return result;
+}
+
+/* Turn the outcome of a run (result, or the pending exception) into the record. */
+static void record_outcome(PyObject *result) {
     if (result) {
         record.status = PA_OK;
     } else {
@@ -282,10 +280,73 @@ EXPORT(pa_exec) uint32_t pa_exec(const char *src, uint32_t len, const char *name
         Py_XDECREF(value);
         Py_XDECREF(tb);
     }
+}
+
+EXPORT(pa_exec) uint32_t pa_exec(const char *src, uint32_t len, const char *name, uint32_t name_len) {
+    record_reset();
+    if (!ready) {
+        record.status = PA_NOT_READY;
+        record.exit_code = 1;
+        return record.status;
+    }
+    PyObject *main = PyImport_AddModule("__main__"); /* borrowed */
+    PyObject *globals = main ? PyModule_GetDict(main) : NULL;
+    PyObject *fname = PyUnicode_DecodeUTF8(name, name_len, "surrogateescape");
+    PyObject *source = PyUnicode_DecodeUTF8(src, len, "surrogateescape");
+    PyObject *result = NULL;
+    if (globals && fname && source) {
+        if (PyUnicode_GetLength(fname) > 0 && PyUnicode_READ_CHAR(fname, 0) != '<')
+            register_source(fname, source);
+        result = run_source(src, len, fname, globals);
+    }
+    record_outcome(result);
     Py_XDECREF(result);
-    Py_XDECREF(code);
     Py_XDECREF(source);
     Py_XDECREF(fname);
     flush_stdio();
     return record.status;
+}
+
+EXPORT(pa_prepare) uint32_t pa_prepare(const char *src, uint32_t len) {
+    record_reset();
+    if (!ready) {
+        record.status = PA_NOT_READY;
+        record.exit_code = 1;
+        return record.status;
+    }
+    PyObject *globals = PyDict_New();
+    PyObject *fname = PyUnicode_FromString("<prepare>");
+    PyObject *result = NULL;
+    if (globals && fname && PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins()) == 0)
+        result = run_source(src, len, fname, globals);
+    record_outcome(result);
+    Py_XDECREF(result);
+    Py_XDECREF(fname);
+    Py_XDECREF(globals);
+    flush_stdio();
+    return record.status;
+}
+
+/* A snapshot freezes every generator's state: without this, every execution
+** restored from one image would draw the same random.random() sequence and
+** the same tempfile names.  (The str hash secret is frozen too and cannot be
+** changed under live dicts; it is random per image instead.)  Returns 0, or
+** 1 if reseeding failed (the host must not run code on such an instance). */
+EXPORT(pa_reseed) uint32_t pa_reseed(void) {
+    if (!ready) return 1;
+    PyObject *modules = PyImport_GetModuleDict(); /* borrowed */
+    PyObject *random = PyDict_GetItemString(modules, "random");
+    if (random) {
+        PyObject *inst = PyObject_GetAttrString(random, "_inst");
+        PyObject *r = inst ? PyObject_CallMethod(inst, "seed", NULL) : NULL;
+        Py_XDECREF(inst);
+        if (!r) { PyErr_Clear(); return 1; }
+        Py_DECREF(r);
+    }
+    PyObject *tempfile = PyDict_GetItemString(modules, "tempfile");
+    if (tempfile && PyObject_SetAttrString(tempfile, "_name_sequence", Py_None) != 0) {
+        PyErr_Clear();
+        return 1;
+    }
+    return 0;
 }

@@ -20,6 +20,8 @@
 
 #include "cli.h"
 #include "runtime/pa_runtime.h"
+#include "session/base.h"
+#include "session/session.h"
 #include "utf8.h"
 
 #define GUEST_STACK_BYTES ((size_t)256 << 20)
@@ -34,6 +36,8 @@ typedef struct run_opts {
     double timeout_s;
     unsigned memory_mb;
     int json;
+    const char *session;      /* --session ID */
+    const char *state_dir;    /* --state-dir DIR */
 } run_opts;
 
 typedef struct run_job {
@@ -42,6 +46,7 @@ typedef struct run_job {
     char *input; size_t input_len;
     const char *filename;
     pa_result res;
+    pa_session_outcome outcome;
     int started;
     char err[512];
 } run_job;
@@ -117,7 +122,8 @@ static int parse_opts(int argc, char **argv, run_opts *o) {
             a = name;
         }
         int takes = !strcmp(a, "-c") || !strcmp(a, "--stdin") || !strcmp(a, "--stdin-file") ||
-                    !strcmp(a, "--timeout") || !strcmp(a, "--memory-mb");
+                    !strcmp(a, "--timeout") || !strcmp(a, "--memory-mb") ||
+                    !strcmp(a, "--session") || !strcmp(a, "--state-dir");
         if (takes && !val) {
             if (i + 1 >= argc) {
                 pa_cli_error("option %s needs an argument", a);
@@ -141,6 +147,19 @@ static int parse_opts(int argc, char **argv, run_opts *o) {
                 return -1;
             }
             o->memory_mb = (unsigned)v;
+        } else if (!strcmp(a, "--session")) {
+            if (pa_store_check_id(val)) {
+                pa_cli_error("--session: '%s' is not a valid id (1-%d of A-Z a-z 0-9 _ - ., not starting with '.')",
+                             val, PA_SESSION_ID_MAX);
+                return -1;
+            }
+            o->session = val;
+        } else if (!strcmp(a, "--state-dir")) {
+            if (!*val) {
+                pa_cli_error("--state-dir: empty path");
+                return -1;
+            }
+            o->state_dir = val;
         } else if (!strcmp(a, "--json")) o->json = 1;
         else if (a[0] == '-' && a[1] != 0) {
             pa_cli_error("unknown option '%s'", a);
@@ -190,21 +209,75 @@ static void stream_out(void *ud, int fd, const uint8_t *data, size_t len) {
     write_all(fd == 2 ? 2 : 1, data, len);
 }
 
-static void *guest_main(void *arg) {
-    run_job *job = arg;
-    pa_instance_config cfg = {.memory_mb = job->o->memory_mb};
-    pa_instance *in;
-    if (pa_instance_new(&cfg, &in, job->err, sizeof job->err) != 0) return NULL;
-    job->started = 1;
-    pa_exec_request req = {
+static pa_exec_request make_request(const run_job *job) {
+    return (pa_exec_request){
         .code = job->code, .code_len = job->code_len,
         .filename = job->filename,
         .stdin_data = (const uint8_t *)job->input, .stdin_len = job->input_len,
         .timeout_s = job->o->timeout_s,
         .on_output = job->o->json ? NULL : stream_out,
     };
+}
+
+static int state_dir(const run_job *job, char *buf, size_t len) {
+    if (job->o->state_dir) return snprintf(buf, len, "%s", job->o->state_dir) >= (int)len ? -1 : 0;
+    return pa_state_dir_default(buf, len);
+}
+
+/* A fresh interpreter: from the base image when the state directory can
+** hold one (start-up is then a mapping), else started from scratch. */
+static void run_fresh(run_job *job) {
+    pa_instance_config cfg = {.memory_mb = job->o->memory_mb};
+    pa_instance *in = NULL;
+    pa_image *img = NULL;
+    char dir[4096], ignored[512];
+    if (state_dir(job, dir, sizeof dir) == 0 && pa_base_image_open(dir, &img, ignored, sizeof ignored) == 0) {
+        cfg.image = img;
+        if (pa_instance_new(&cfg, &in, ignored, sizeof ignored) != 0) in = NULL;
+    }
+    if (!in) {
+        cfg.image = NULL;
+        if (pa_instance_new(&cfg, &in, job->err, sizeof job->err) != 0) goto out;
+    }
+    job->started = 1;
+    pa_exec_request req = make_request(job);
     pa_instance_exec(in, &req, &job->res);
+out:
     pa_instance_free(in);
+    pa_image_close(img);
+}
+
+static void run_in_session(run_job *job) {
+    char dir[4096], sdir[4200], why[400];
+    pa_image *img = NULL;
+    pa_sessions *ss = NULL;
+    if (state_dir(job, dir, sizeof dir)) {
+        snprintf(job->err, sizeof job->err, "no state directory: set HOME, POLYAGENT_STATE_DIR or --state-dir");
+        return;
+    }
+    if (pa_base_image_open(dir, &img, why, sizeof why)) {
+        snprintf(job->err, sizeof job->err, "cannot open the base image: %s", why);
+        return;
+    }
+    snprintf(sdir, sizeof sdir, "%s/sessions", dir);
+    pa_sessions_config cfg = {
+        .dir = sdir, .image = img, .limits = {.memory_mb = job->o->memory_mb},
+        .lock_wait_s = 60,
+    };
+    if (pa_sessions_open(&cfg, &ss, job->err, sizeof job->err)) goto out;
+    pa_exec_request req = make_request(job);
+    int code;
+    if (pa_sessions_exec(ss, job->o->session, &req, &job->res, &job->outcome, &code, job->err, sizeof job->err) == 0)
+        job->started = 1;
+out:
+    pa_sessions_close(ss);
+    pa_image_close(img);
+}
+
+static void *guest_main(void *arg) {
+    run_job *job = arg;
+    if (job->o->session) run_in_session(job);
+    else run_fresh(job);
     return NULL;
 }
 
@@ -238,6 +311,18 @@ static int print_json(const run_job *job) {
         json_object_set_new(o, "error", e);
     }
     json_object_set_new(o, "duration_ms", json_real(r->duration_ms));
+    if (job->o->session && job->started) {
+        static const char *origins[] = {"created", "resumed", "restored"};
+        const pa_session_outcome *so = &job->outcome;
+        json_t *j = json_object();
+        json_object_set_new(o, "session_id", json_string(job->o->session));
+        json_object_set_new(j, "origin", json_string(origins[so->origin]));
+        json_object_set_new(j, "rolled_back", json_boolean(so->rolled_back));
+        json_object_set_new(j, "saved", json_boolean(so->saved));
+        json_object_set_new(j, "calls", json_integer((json_int_t)so->calls));
+        if (!so->saved && !so->rolled_back) json_object_set_new(j, "save_error", json_string(so->save_error));
+        json_object_set_new(o, "session", j);
+    }
     char *s = json_dumps(o, JSON_COMPACT);
     json_decref(o);
     if (!s) return -1;
@@ -311,6 +396,10 @@ int pa_cmd_run(int argc, char **argv) {
         }
         goto out;
     }
+    if (o.session && job.outcome.rolled_back && !o.json)
+        pa_cli_error("session %s: this call was stopped, so the session is as it was before it", o.session);
+    else if (o.session && !job.outcome.saved && !o.json)
+        pa_cli_error("session %s: could not be saved: %s", o.session, job.outcome.save_error);
     if (o.json) {
         status = print_json(&job) ? PA_EXIT_KILLED : 0;
     } else {

@@ -21,9 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "instance_int.h"
 #include "pa_runtime.h"
 #include "rt_internal.h"
-#include "w2c_module.h"
 #include "wasi/wasi.h"
 
 /* The stdlib and time zone images, linked into the binary by stdlib_blob.S. */
@@ -40,17 +40,6 @@ extern const uint8_t pa_tzdata_zip_end[];
 /* Guest driver status codes (guest/driver.c). */
 enum { G_OK = 0, G_EXCEPTION = 1, G_EXIT = 2, G_NOMEM = 3, G_NOT_READY = 4 };
 
-struct pa_instance {
-    Z_python_instance_t mod;
-    pa_wasi *wasi;
-    int dead;
-    /* capture state of the current call */
-    pa_buffer cap[2];
-    size_t cap_alloc[2];  /* allocated bytes of cap[i].data */
-    size_t cap_limit;
-    pa_output_fn on_output;
-    void *output_ud;
-};
 
 static pthread_once_t module_once = PTHREAD_ONCE_INIT;
 static void module_init(void) { Z_python_init_module(); }
@@ -121,9 +110,7 @@ static void capture_finish(pa_instance *in) {
 
 /* ---- guarded calls ------------------------------------------------------------ */
 
-typedef void (*guest_fn)(pa_instance *in, void *arg);
-
-static int call_guarded(pa_instance *in, uint64_t deadline_ns, guest_fn fn, void *arg) {
+int pa_call_guarded(pa_instance *in, uint64_t deadline_ns, pa_guest_fn fn, void *arg) {
     sigjmp_buf target;
     if (sigsetjmp(target, 1) == 0) {
         pa_rt_guard_enter(&target, in->mod.w2c_memory.data ? &in->mod.w2c_memory : NULL, deadline_ns);
@@ -186,7 +173,7 @@ int pa_instance_new(const pa_instance_config *cfg, pa_instance **out, char *err,
     }
     reset_capture(in, 64 * 1024, NULL, NULL);
 
-    int code = call_guarded(in, 0, do_instantiate, in->wasi);
+    int code = pa_call_guarded(in, 0, do_instantiate, in->wasi);
     if (code) {
         snprintf(err, errlen, "instantiation failed: %s", pa_rt_unwind_name(code));
         goto fail;
@@ -203,8 +190,17 @@ int pa_instance_new(const pa_instance_config *cfg, pa_instance **out, char *err,
         goto fail;
     }
 
+    if (cfg->image) {
+        /* From a snapshot: no start-up at all, the image is the started
+        ** interpreter.  Its memory replaces the one just instantiated. */
+        in->image = cfg->image;
+        if (pa_image_apply(in, 1, err, errlen)) goto fail;
+        reset_capture(in, 0, NULL, NULL);
+        *out = in;
+        return 0;
+    }
     uint32_t init_rc = 0;
-    code = call_guarded(in, pa_rt_now_ns() + (uint64_t)INIT_TIMEOUT_S * 1000000000u, do_init, &init_rc);
+    code = pa_call_guarded(in, pa_rt_now_ns() + (uint64_t)INIT_TIMEOUT_S * 1000000000u, do_init, &init_rc);
     if (code || init_rc) {
         capture_finish(in);
         snprintf(err, errlen, "interpreter failed to start (%s)%s%.200s",
@@ -219,6 +215,10 @@ fail:
     pa_instance_free(in);
     return -1;
 }
+
+bool pa_instance_alive(const pa_instance *in) { return in && !in->dead; }
+const pa_image *pa_instance_image(const pa_instance *in) { return in->image; }
+uint64_t pa_instance_memory_bytes(pa_instance *in) { return in->mod.w2c_memory.size; }
 
 void pa_instance_free(pa_instance *in) {
     if (!in) return;
@@ -328,7 +328,7 @@ int pa_instance_exec(pa_instance *in, const pa_exec_request *req, pa_result *res
     uint64_t deadline = 0;
     if (req->timeout_s > 0) /* clamp: a double beyond 2^64 ns is UB to convert */
         deadline = t0 + (uint64_t)((req->timeout_s < 1e6 ? req->timeout_s : 1e6) * 1e9);
-    int code = call_guarded(in, deadline, do_exec, &c);
+    int code = pa_call_guarded(in, deadline, do_exec, &c);
     capture_finish(in);
 
     if (code == PA_UNWIND_TIMEOUT) {

@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 typedef struct pa_instance pa_instance;
+typedef struct pa_image pa_image;
 
 typedef enum pa_status {
     PA_STATUS_OK = 0,       /* ran to the end, exit code 0 */
@@ -42,6 +43,8 @@ typedef struct pa_instance_config {
     uint32_t memory_mb;       /* linear memory cap; 0 = 256 */
     uint64_t tmp_max_bytes;   /* /tmp quota; 0 = WASI default */
     uint32_t tmp_max_files;   /* 0 = WASI default */
+    pa_image *image;          /* start from this snapshot (borrowed; must
+                              ** outlive the instance); NULL = initialise */
 } pa_instance_config;
 
 /* Called with output as the guest produces it (fd 1 or 2), before capping. */
@@ -83,6 +86,62 @@ int pa_instance_exec(pa_instance *in, const pa_exec_request *req, pa_result *res
 
 void pa_result_free(pa_result *res);
 void pa_instance_free(pa_instance *in);
+/* false once a trap, timeout or proc_exit has torn the interpreter. */
+bool pa_instance_alive(const pa_instance *in);
+
+/* ---- snapshots ------------------------------------------------------------
+**
+** An image is an interpreter frozen right after start-up and `prepare` (the
+** pre-imports): its linear memory, globals and WASI state, in one file.
+** Instances created from it map its memory copy-on-write: they start in
+** microseconds and share every page they do not write.  Each image has a
+** random id; session state saved against an image loads only into
+** instances of that same image.
+*/
+
+/* Build an image: start an interpreter, run `prepare` (Python source, in a
+** private namespace), freeze, and write it to `path` atomically.  If another
+** process created `path` first, its image is kept (ours is discarded), so
+** concurrent builders agree on one image.  0, or -1 with a message in err. */
+int pa_image_build(const char *path, const char *prepare, char *err, size_t errlen);
+
+/* Map an image file.  0, or -1 with a message in err (missing, truncated,
+** built by a different guest).  The image is shared by every instance
+** created from it, on any thread; close it after the last of them. */
+int pa_image_open(const char *path, pa_image **out, char *err, size_t errlen);
+void pa_image_close(pa_image *img);
+/* 16 random bytes that name this image. */
+const uint8_t *pa_image_id(const pa_image *img);
+/* The image an instance was created from, or NULL. */
+const pa_image *pa_instance_image(const pa_instance *in);
+/* Identity of the guest this binary runs (hex; part of image file names). */
+const char *pa_guest_build_id(void);
+
+/* Back to the image's state: everything earlier runs did is gone (memory,
+** /tmp, fds) and generators are reseeded.  Only pages the runs touched cost
+** anything.  Revives a dead instance.  0, or -1 (no image, or the reset
+** failed: the instance is then dead). */
+int pa_instance_reset(pa_instance *in);
+
+/* Session state as a byte stream: what an instance holds beyond its image
+** (memory pages that differ, globals, WASI state).  The writer returns 0 or
+** -1 (stops the save); the reader fills exactly len bytes and returns 0, or
+** -1 at end of data or on error. */
+typedef int (*pa_write_fn)(void *ud, const void *data, size_t len);
+typedef int (*pa_read_fn)(void *ud, void *buf, size_t len);
+/* 0, or -1 with err set.  A dead instance cannot be saved. */
+int pa_instance_save(pa_instance *in, pa_write_fn write, void *ud, char *err, size_t errlen);
+/* Load into an instance freshly created (or reset) from the same image.
+** The stream is hostile: it is validated, and on any failure (-1, err set)
+** the instance is reset to its image and stays usable. */
+int pa_instance_load(pa_instance *in, pa_read_fn read, void *ud, char *err, size_t errlen);
+
+/* Bytes of guest memory the instance owns privately (copied on write or
+** grown), i.e. what it adds to the process's resident memory beyond the
+** shared image; 0 if the kernel does not say (no /proc). */
+uint64_t pa_instance_private_bytes(pa_instance *in);
+/* Current linear memory size in bytes. */
+uint64_t pa_instance_memory_bytes(pa_instance *in);
 
 /* "ok", "error", "timeout", "memory_limit", "killed". */
 const char *pa_status_name(pa_status s);

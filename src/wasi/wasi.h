@@ -15,6 +15,7 @@
 #ifndef PA_WASI_H
 #define PA_WASI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -56,5 +57,37 @@ int pa_wasi_add_ro_file(pa_wasi *w, const char *path, const uint8_t *data,
 /* Replace stdin's contents (copied); reads see these bytes, then EOF.
 ** Returns 0 or -ENOMEM. */
 int pa_wasi_set_stdin(pa_wasi *w, const uint8_t *data, size_t len);
+
+/* ---- snapshots (wasi_state.c) ----
+** The guest-visible WASI state is the /tmp tree (contents, directories,
+** times, inode numbers, readdir cookies, files unlinked but still open,
+** directories removed but still open) and the fd table.  Guest memory,
+** stdin and output are not part of it. */
+
+/* Serialize the guest-visible WASI state (the /tmp tree, the fd table) into
+** a malloc'd buffer (*out, *out_len), owned by the caller.  0 or -ENOMEM. */
+int pa_wasi_save(const pa_wasi *w, uint8_t **out, size_t *out_len);
+
+/* Load a state saved by pa_wasi_save into `w`, which must be fresh: created
+** by pa_wasi_new with the read-only files added in the same order as when
+** saving, and nothing else done to it (a context brought back by
+** pa_wasi_reset counts as fresh; stdin is left alone).  The read-only tree
+** is checked against the saved one, never copied; its times are restored.
+** The buffer is hostile (it comes from disk): every field is validated.
+** Returns 0, or -EINVAL for a malformed or inconsistent buffer, -EDQUOT if
+** it exceeds w's /tmp quotas, -ENOMEM; on failure w is back in its fresh
+** state (still usable). */
+int pa_wasi_load(pa_wasi *w, const uint8_t *buf, size_t len);
+
+/* Back to the fresh state: every fd but stdio and the preopen closed (and
+** those back in slots 0-3), /tmp empty, stdin empty, inode numbers and
+** /tmp's readdir cookies starting over as in a new context.  Cheap when
+** nothing was changed (it runs before every fresh execution, so it must
+** not allocate or walk anything big then). */
+void pa_wasi_reset(pa_wasi *w);
+
+/* True if nothing a reset would undo has happened: /tmp empty, only the
+** stdio fds and the preopen open.  (Times and inode counters may differ.) */
+bool pa_wasi_is_fresh(const pa_wasi *w);
 
 #endif

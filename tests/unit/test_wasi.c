@@ -31,6 +31,7 @@
 #include "wasi/wasi.h"
 #include "wasi/wasi_abi.h"
 #include "wasi/wasi_imports.h"
+#include "wasi/wasi_impl.h" /* quota counters and refcounts, for the snapshot tests */
 
 /* ---- stubs (wasi_stubs.c) ---- */
 extern int pa_stub_depth;
@@ -1671,6 +1672,751 @@ static void test_add_ro_file_api(void **state) {
     pa_wasi_free(NULL);
 }
 
+/* ---- snapshots: pa_wasi_save / pa_wasi_load / pa_wasi_reset ----
+**
+** A "rich" state holds everything the format has to carry.  Contexts are
+** compared through the imports (observe()); the quota counters, the node
+** list and reference counts, which the guest can't see, are read from the
+** context struct (wasi_impl.h). */
+
+#define FIXED_NODES 4u /* make(): "/", "/lib", "/tmp", /lib/python311.zip */
+#define FRESH_NEXT_INO 5u
+
+/* Fds of the rich state. */
+enum {
+    RICH_STDOUT = 40,   /* stdout renumbered; stdin closed */
+    RICH_PREOPEN = 200, /* the preopen renumbered */
+    RICH_LOG = 77,      /* append, position 2 */
+};
+static uint32_t rich_gone, rich_rmdir, rich_adir, rich_zip;
+static const uint8_t BIN[] = {0, 1, 2, 0, 0xff, 'x', 0, 0x80, 0};
+
+static uint32_t wpath(pa_wasi *w,
+                      uint32_t (*fn)(pa_wasi *, uint32_t, uint32_t, uint32_t),
+                      uint32_t dirfd, const char *p) {
+    memcpy(M + PATH, p, strlen(p));
+    return fn(w, dirfd, PATH, (uint32_t)strlen(p));
+}
+
+static uint32_t set_times(pa_wasi *w, uint32_t dirfd, const char *p,
+                          uint64_t atim, uint64_t mtim) {
+    memcpy(M + PATH, p, strlen(p));
+    return W_(path_filestat_set_times)(w, dirfd, 0, PATH, (uint32_t)strlen(p),
+                                       atim, mtim, PA_FST_ATIM | PA_FST_MTIM);
+}
+
+static void build_rich_state(void) {
+    uint32_t fd, log;
+    assert_int_equal(MKDIR("tmp/a"), 0);
+    assert_int_equal(MKDIR("tmp/a/b"), 0);
+    assert_int_equal(MKDIR("tmp/a/b/c"), 0);
+    assert_int_equal(OPEN("tmp/a/bin", PA_OFLAG_CREAT, R_RDWR, 0, &fd), 0);
+    assert_int_equal(wr_at(W, fd, BIN, sizeof BIN), 0);
+    assert_int_equal(W_(fd_close)(W, fd), 0);
+    assert_int_equal(create_file("tmp/a/b/c/deep", "deep down"), 0);
+    assert_int_equal(create_file("tmp/top", "top"), 0);
+    assert_int_equal(create_file("tmp/gap1", "1"), 0);
+    assert_int_equal(create_file("tmp/gap2", "22"), 0);
+    assert_int_equal(create_file("tmp/empty", ""), 0);
+    assert_int_equal(UNLINK("tmp/gap1"), 0); /* a hole in the cookies */
+    /* An older directory moved into a newer one, a file moved down. */
+    assert_int_equal(MKDIR("tmp/z"), 0);
+    assert_int_equal(RENAME("tmp/a/b/c", "tmp/z/c"), 0);
+    assert_int_equal(RENAME("tmp/top", "tmp/a/b/top2"), 0);
+    assert_int_equal(set_times(W, 3, "tmp/a/bin", 111, 222), 0);
+    assert_int_equal(set_times(W, 3, "tmp/z", 333, 444), 0);
+    /* Unlinked while open, position 3. */
+    assert_int_equal(OPEN("tmp/gone", PA_OFLAG_CREAT, R_RDWR, 0, &rich_gone),
+                     0);
+    assert_int_equal(wr_at(W, rich_gone, BIN, sizeof BIN), 0);
+    assert_int_equal(UNLINK("tmp/gone"), 0);
+    assert_int_equal(W_(fd_seek)(W, rich_gone, 3, PA_WHENCE_SET, RES), 0);
+    /* Removed while open. */
+    assert_int_equal(MKDIR("tmp/rm"), 0);
+    assert_int_equal(OPEN("tmp/rm", PA_OFLAG_DIRECTORY, R_RDONLY, 0,
+                          &rich_rmdir),
+                     0);
+    assert_int_equal(RMDIR("tmp/rm"), 0);
+    /* Directory fds: a guest one, /tmp, the root (not the preopen). */
+    assert_int_equal(OPEN("tmp/a", PA_OFLAG_DIRECTORY, R_RDONLY, 0,
+                          &rich_adir),
+                     0);
+    assert_int_equal(OPEN("tmp", PA_OFLAG_DIRECTORY, R_RDONLY, 0, &fd), 0);
+    assert_int_equal(OPEN(".", PA_OFLAG_DIRECTORY, R_RDONLY, 0, &fd), 0);
+    /* Append, with a position of its own, renumbered. */
+    assert_int_equal(OPEN("tmp/log", PA_OFLAG_CREAT, R_RDWR, PA_FDFLAG_APPEND,
+                          &log),
+                     0);
+    assert_int_equal(WR(log, "0123456789"), 0);
+    assert_int_equal(W_(fd_seek)(W, log, 2, PA_WHENCE_SET, RES), 0);
+    assert_int_equal(W_(fd_renumber)(W, log, RICH_LOG), 0);
+    /* A read-only file, positioned past its end, with rights dropped. */
+    assert_int_equal(OPEN("lib/python311.zip", 0, R_RDONLY, 0, &rich_zip), 0);
+    assert_int_equal(W_(fd_seek)(W, rich_zip, 1000, PA_WHENCE_SET, RES), 0);
+    assert_int_equal(W_(fd_fdstat_set_rights)(
+                         W, rich_zip,
+                         PA_RIGHT_FD_READ | PA_RIGHT_FD_SEEK |
+                             PA_RIGHT_FD_TELL | PA_RIGHT_FD_FILESTAT_GET,
+                         0),
+                     0);
+    assert_int_equal(W_(fd_fdstat_set_flags)(W, 2, PA_FDFLAG_NONBLOCK), 0);
+    /* stdio and the preopen moved, stdin closed. */
+    assert_int_equal(W_(fd_renumber)(W, 1, RICH_STDOUT), 0);
+    assert_int_equal(W_(fd_close)(W, 0), 0);
+    assert_int_equal(W_(fd_renumber)(W, 3, RICH_PREOPEN), 0);
+}
+
+static uint8_t obs[2][1 << 17];
+
+typedef struct obuf {
+    uint8_t *p;
+    size_t n;
+    bool times; /* false: blank timestamps (runs at different instants) */
+} obuf;
+
+static void oput(obuf *o, const void *d, size_t n) {
+    assert_true(o->n + n <= sizeof obs[0]);
+    memcpy(o->p + o->n, d, n);
+    o->n += n;
+}
+static void orc(obuf *o, uint32_t rc) { oput(o, &rc, 4); }
+static void ostat(obuf *o) {
+    if (!o->times) memset(M + RES + PA_FILESTAT_ATIM, 0, 24);
+    oput(o, M + RES, PA_FILESTAT_SIZE);
+}
+
+/* Listing and contents behind an open fd (errors are recorded too). */
+static void observe_data(pa_wasi *w, uint32_t fd, obuf *o) {
+    memset(M + BUF2, 0, 4096);
+    uint32_t rc = W_(fd_readdir)(w, fd, BUF2, 4096, 0, RES);
+    orc(o, rc);
+    if (!rc) oput(o, M + BUF2, u32at(RES));
+    iov(IOV, 0, BUF2, 4096);
+    rc = W_(fd_pread)(w, fd, IOV, 1, 0, RES);
+    orc(o, rc);
+    if (!rc) oput(o, M + BUF2, u32at(RES));
+}
+
+/* Everything the guest can see of the fd table and the tree, without
+** changing it: every fd's fdstat, filestat, prestat, offset, listing and
+** contents, and the stat and listing of a set of paths. */
+static size_t observe(pa_wasi *w, uint32_t dirfd, int which, bool times) {
+    static const char *paths[] = {
+        ".", "lib", "lib/python311.zip", "tmp", "tmp/a", "tmp/a/bin",
+        "tmp/a/b", "tmp/a/b/top2", "tmp/z", "tmp/z/c", "tmp/z/c/deep",
+        "tmp/gap2", "tmp/empty", "tmp/log", "tmp/gone", "tmp/rm", "tmp/new",
+        "tmp/z/n2",
+    };
+    obuf o = {obs[which], 0, times};
+    for (uint32_t fd = 0; fd < 256; fd++) {
+        uint32_t rc = W_(fd_fdstat_get)(w, fd, RES);
+        orc(&o, rc);
+        if (rc) continue;
+        oput(&o, M + RES, PA_FDSTAT_SIZE);
+        orc(&o, W_(fd_filestat_get)(w, fd, RES));
+        ostat(&o);
+        orc(&o, W_(fd_prestat_get)(w, fd, RES));
+        rc = W_(fd_tell)(w, fd, RES);
+        orc(&o, rc);
+        if (!rc) oput(&o, M + RES, 8);
+        observe_data(w, fd, &o);
+    }
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        size_t n = strlen(paths[i]);
+        memcpy(M + PATH, paths[i], n);
+        uint32_t rc = W_(path_filestat_get)(w, dirfd, 0, PATH, (uint32_t)n,
+                                            RES);
+        orc(&o, rc);
+        if (rc) continue;
+        ostat(&o);
+        rc = W_(path_open)(w, dirfd, 0, PATH, (uint32_t)n, 0, R_RDONLY,
+                           R_RDONLY, 0, RES);
+        orc(&o, rc);
+        if (rc) continue;
+        uint32_t fd = u32at(RES);
+        observe_data(w, fd, &o);
+        assert_int_equal(W_(fd_close)(w, fd), 0);
+    }
+    return o.n;
+}
+
+static void assert_same_view(pa_wasi *a, pa_wasi *b, uint32_t dirfd,
+                             bool times) {
+    size_t na = observe(a, dirfd, 0, times);
+    size_t nb = observe(b, dirfd, 1, times);
+    assert_int_equal(na, nb);
+    assert_memory_equal(obs[0], obs[1], na);
+    assert_int_equal(a->vfs.used_files, b->vfs.used_files);
+    assert_int_equal(a->vfs.used_bytes, b->vfs.used_bytes);
+}
+
+static size_t count_nodes(const pa_wasi *w) {
+    size_t n = 0;
+    for (const pa_node *p = w->vfs.all; p; p = p->all_next) n++;
+    return n;
+}
+
+/* Cheap internal check that w is in its fresh state. */
+static void assert_fresh_fast(const pa_wasi *w) {
+    assert_int_equal(w->vfs.used_files, 0);
+    assert_int_equal(w->vfs.used_bytes, 0);
+    assert_int_equal(w->vfs.tmp->nslots, 0);
+    assert_int_equal(w->vfs.tmp->next_seq, 2);
+    assert_int_equal(w->vfs.next_ino, FRESH_NEXT_INO);
+    assert_int_equal(count_nodes(w), FIXED_NODES);
+    assert_int_equal(w->fds[0].kind, PA_FD_STDIN);
+    assert_int_equal(w->fds[1].kind, PA_FD_STDOUT);
+    assert_int_equal(w->fds[2].kind, PA_FD_STDERR);
+    assert_true(w->fds[3].preopen && w->fds[3].node == w->vfs.root);
+    for (uint32_t fd = 4; fd < PA_WASI_MAX_FDS; fd++)
+        assert_int_equal(w->fds[fd].kind, PA_FD_FREE);
+}
+
+/* The same, through the imports, comparing with a brand-new context; then
+** check that w still works (creates, lists, and is reset again). */
+static void assert_fresh(pa_wasi *w) {
+    assert_fresh_fast(w);
+    pa_wasi *ref = make(0, 0);
+    assert_same_view(ref, w, 3, false);
+    assert_int_equal(w->vfs.root->refs, ref->vfs.root->refs);
+    assert_int_equal(w->vfs.tmp->refs, ref->vfs.tmp->refs);
+    uint32_t fd1, fd2;
+    assert_int_equal(open_at(w, 3, "tmp/new", PA_OFLAG_CREAT, R_RDWR, 0, &fd1),
+                     0);
+    assert_int_equal(open_at(ref, 3, "tmp/new", PA_OFLAG_CREAT, R_RDWR, 0,
+                             &fd2),
+                     0);
+    assert_int_equal(fd1, fd2);
+    assert_int_equal(wr_at(w, fd1, "x", 1), 0);
+    assert_int_equal(wr_at(ref, fd2, "x", 1), 0);
+    assert_same_view(ref, w, 3, false); /* same inode, same cookie */
+    pa_wasi_free(ref);
+    pa_wasi_reset(w);
+    assert_fresh_fast(w);
+}
+
+static void save_ok(const pa_wasi *w, uint8_t **buf, size_t *len) {
+    *buf = NULL;
+    assert_int_equal(pa_wasi_save(w, buf, len), 0);
+    assert_non_null(*buf);
+}
+
+static void test_state_round_trip(void **state) {
+    (void)state;
+    uint32_t got;
+    build_rich_state();
+    uint8_t *buf, *buf2;
+    size_t len, len2;
+    save_ok(W, &buf, &len);
+
+    pa_wasi *w2 = make(0, 0);
+    assert_int_equal(pa_wasi_load(w2, buf, len), 0);
+    assert_same_view(W, w2, RICH_PREOPEN, true);
+    /* save -> load -> save is the identity. */
+    save_ok(w2, &buf2, &len2);
+    assert_int_equal(len2, len);
+    assert_memory_equal(buf2, buf, len);
+    free(buf2);
+
+    /* Spot checks, in case observe() missed something. */
+    assert_int_equal(W_(fd_filestat_get)(w2, rich_gone, RES), 0);
+    assert_int_equal(u64at(RES + PA_FILESTAT_NLINK), 0);
+    assert_int_equal(u64at(RES + PA_FILESTAT_FSIZE), sizeof BIN);
+    assert_int_equal(rd_at(w2, rich_gone, 100, &got), 0);
+    assert_int_equal(got, sizeof BIN - 3);
+    assert_memory_equal(M + BUF2, BIN + 3, sizeof BIN - 3);
+    assert_int_equal(W_(fd_seek)(w2, rich_gone, 3, PA_WHENCE_SET, RES), 0);
+    assert_int_equal(W_(fd_filestat_get)(w2, rich_rmdir, RES), 0);
+    assert_int_equal(u64at(RES + PA_FILESTAT_NLINK), 0);
+    assert_int_equal(W_(fd_readdir)(w2, rich_rmdir, BUF2, 4096, 0, RES), 0);
+    assert_int_equal(u32at(RES), 2 * PA_DIRENT_SIZE + 3);
+    memcpy(M + PATH, "tmp/a/bin", 9);
+    assert_int_equal(W_(path_filestat_get)(w2, RICH_PREOPEN, 0, PATH, 9, RES),
+                     0);
+    assert_int_equal(u64at(RES + PA_FILESTAT_ATIM), 111);
+    assert_int_equal(u64at(RES + PA_FILESTAT_MTIM), 222);
+    assert_int_equal(W_(fd_tell)(w2, RICH_LOG, RES), 0);
+    assert_int_equal(u64at(RES), 2);
+    assert_int_equal(W_(fd_tell)(w2, rich_zip, RES), 0);
+    assert_int_equal(u64at(RES), 1000);
+    assert_int_equal(W_(fd_prestat_get)(w2, RICH_PREOPEN, RES), 0);
+    assert_int_equal(W_(fd_prestat_get)(w2, 3, RES), PA_WASI_EBADF);
+    assert_int_equal(rd_at(w2, 0, 4, &got), PA_WASI_EBADF);
+    assert_int_equal(wr_at(w2, RICH_STDOUT, "via 40", 6), 0);
+    assert_int_equal(out1_len, 6);
+    assert_memory_equal(out1, "via 40", 6);
+    assert_int_equal(w2->vfs.next_ino, W->vfs.next_ino);
+
+    /* Both go on identically: append, write an unlinked file, create
+    ** (fresh inode, next cookie), remove, close the last fd of a removed
+    ** directory (freed, uncharged). */
+    pa_wasi *both[2] = {W, w2};
+    for (int i = 0; i < 2; i++) {
+        pa_wasi *w = both[i];
+        uint32_t fd;
+        assert_int_equal(wr_at(w, RICH_LOG, "AB", 2), 0);
+        assert_int_equal(wr_at(w, rich_gone, "more", 4), 0);
+        assert_int_equal(open_at(w, RICH_PREOPEN, "tmp/new", PA_OFLAG_CREAT,
+                                 R_RDWR, 0, &fd),
+                         0);
+        assert_int_equal(fd, 0);
+        assert_int_equal(wr_at(w, fd, "new", 3), 0);
+        assert_int_equal(wpath(w, W_(path_create_directory), RICH_PREOPEN,
+                               "tmp/z/n2"),
+                         0);
+        assert_int_equal(wpath(w, W_(path_unlink_file), RICH_PREOPEN,
+                               "tmp/gap2"),
+                         0);
+        assert_int_equal(W_(fd_close)(w, rich_rmdir), 0);
+    }
+    assert_same_view(W, w2, RICH_PREOPEN, false);
+    assert_int_equal(W_(fd_tell)(w2, RICH_LOG, RES), 0);
+    assert_int_equal(u64at(RES), 12);
+
+    /* Reference counts are right: closing every fd and removing every
+    ** entry frees every node the load made, and only those. */
+    pa_wasi_reset(w2);
+    assert_fresh(w2);
+    pa_wasi_free(w2);
+    free(buf);
+}
+
+static void test_state_truncated(void **state) {
+    (void)state;
+    build_rich_state();
+    uint8_t *buf;
+    size_t len;
+    save_ok(W, &buf, &len);
+    pa_wasi *w2 = make(0, 0);
+    assert_int_equal(pa_wasi_load(w2, NULL, 0), -EINVAL);
+    for (size_t n = 0; n < len; n++) {
+        /* A copy of exactly n bytes, so ASan sees any read past it. */
+        uint8_t *cut = malloc(n ? n : 1);
+        assert_non_null(cut);
+        memcpy(cut, buf, n);
+        assert_int_equal(pa_wasi_load(w2, cut, n), -EINVAL);
+        free(cut);
+        assert_fresh_fast(w2);
+    }
+    assert_fresh(w2);
+    /* Trailing garbage, a wrong magic, an unknown version. */
+    uint8_t *more = malloc(len + 1);
+    assert_non_null(more);
+    memcpy(more, buf, len);
+    more[len] = 0;
+    assert_int_equal(pa_wasi_load(w2, more, len + 1), -EINVAL);
+    assert_fresh_fast(w2);
+    more[0] = 'X';
+    assert_int_equal(pa_wasi_load(w2, more, len), -EINVAL);
+    more[0] = buf[0];
+    more[4]++;
+    assert_int_equal(pa_wasi_load(w2, more, len), -EINVAL);
+    assert_fresh(w2);
+    free(more);
+    /* And the whole buffer still loads. */
+    assert_int_equal(pa_wasi_load(w2, buf, len), 0);
+    assert_same_view(W, w2, RICH_PREOPEN, true);
+    pa_wasi_free(w2);
+    free(buf);
+}
+
+/* After a successful load of a corrupted buffer the state must still be
+** self-consistent: it saves, the save loads, and a reset frees it all. */
+static void check_loaded_consistent(pa_wasi *w, pa_wasi *other) {
+    uint8_t *b;
+    size_t n;
+    save_ok(w, &b, &n);
+    assert_int_equal(pa_wasi_load(other, b, n), 0);
+    free(b);
+    pa_wasi_reset(other);
+    assert_fresh_fast(other);
+    pa_wasi_reset(w);
+    assert_fresh_fast(w);
+}
+
+static void test_state_corrupted(void **state) {
+    (void)state;
+    build_rich_state();
+    uint8_t *buf;
+    size_t len;
+    save_ok(W, &buf, &len);
+    pa_wasi *w2 = make(0, 0), *w3 = make(0, 0);
+    uint8_t *bad = malloc(len);
+    assert_non_null(bad);
+    unsigned loaded = 0, rejected = 0;
+    uint32_t rng = 12345;
+    for (size_t pos = 0; pos < len; pos++) {
+        uint8_t b = buf[pos];
+        rng = rng * 1103515245u + 12345u;
+        const uint8_t vals[] = {(uint8_t)(b ^ 1),    (uint8_t)(b ^ 0x80),
+                                (uint8_t)(b + 1),    (uint8_t)(b - 1),
+                                0,                   0xff,
+                                (uint8_t)(rng >> 16)};
+        for (size_t k = 0; k < sizeof vals; k++) {
+            if (vals[k] == b) continue;
+            memcpy(bad, buf, len);
+            bad[pos] = vals[k];
+            int rc = pa_wasi_load(w2, bad, len);
+            if (rc == 0) {
+                loaded++;
+                check_loaded_consistent(w2, w3);
+            } else {
+                rejected++;
+                assert_true(rc == -EINVAL || rc == -EDQUOT);
+                assert_fresh_fast(w2);
+            }
+        }
+    }
+    /* Random multi-byte damage too. */
+    for (int i = 0; i < 3000; i++) {
+        memcpy(bad, buf, len);
+        for (int j = 0; j < 4; j++) {
+            rng = rng * 1103515245u + 12345u;
+            bad[(rng >> 8) % len] = (uint8_t)(rng >> 24);
+        }
+        int rc = pa_wasi_load(w2, bad, len);
+        if (rc == 0) check_loaded_consistent(w2, w3);
+        else assert_fresh_fast(w2);
+    }
+    /* Times, data bytes and the like load fine; structure mostly doesn't. */
+    assert_true(loaded > 0 && rejected > loaded);
+    assert_fresh(w2);
+    free(bad);
+    pa_wasi_free(w2);
+    pa_wasi_free(w3);
+    free(buf);
+}
+
+static void test_state_quota(void **state) {
+    (void)state;
+    build_rich_state();
+    uint8_t *buf;
+    size_t len;
+    save_ok(W, &buf, &len);
+    uint64_t bytes = W->vfs.used_bytes;
+    uint32_t files = W->vfs.used_files;
+    assert_true(bytes > 0 && files > 2);
+
+    pa_wasi *w2 = make(0, files - 1);
+    assert_int_equal(pa_wasi_load(w2, buf, len), -EDQUOT);
+    assert_fresh_fast(w2);
+    pa_wasi_free(w2);
+    w2 = make(0, 1);
+    assert_int_equal(pa_wasi_load(w2, buf, len), -EDQUOT);
+    assert_fresh_fast(w2);
+    pa_wasi_free(w2);
+    w2 = make(bytes - 1, 0);
+    assert_int_equal(pa_wasi_load(w2, buf, len), -EDQUOT);
+    assert_fresh(w2);
+    pa_wasi_free(w2);
+    /* Exactly at the quotas: fits, and charges exactly the same. */
+    w2 = make(bytes, files);
+    assert_int_equal(pa_wasi_load(w2, buf, len), 0);
+    assert_int_equal(w2->vfs.used_bytes, bytes);
+    assert_int_equal(w2->vfs.used_files, files);
+    memcpy(M + PATH, "tmp/x", 5);
+    assert_int_equal(W_(path_create_directory)(w2, RICH_PREOPEN, PATH, 5),
+                     PA_WASI_EDQUOT);
+    pa_wasi_free(w2);
+    free(buf);
+}
+
+static void test_state_reset(void **state) {
+    (void)state;
+    uint32_t got;
+    /* Reset of a fresh context changes nothing, any number of times. */
+    pa_wasi_reset(W);
+    pa_wasi_reset(W);
+    assert_fresh_fast(W);
+    build_rich_state();
+    /* Deep nesting: the reset must not recurse. */
+    assert_int_equal(wpath(W, W_(path_create_directory), RICH_PREOPEN,
+                           "tmp/deep"),
+                     0);
+    uint32_t d;
+    assert_int_equal(open_at(W, RICH_PREOPEN, "tmp/deep", PA_OFLAG_DIRECTORY,
+                             R_RDONLY, 0, &d),
+                     0);
+    for (int i = 0; i < 200; i++) {
+        uint32_t nd;
+        assert_int_equal(wpath(W, W_(path_create_directory), d, "d"), 0);
+        assert_int_equal(open_at(W, d, "d", PA_OFLAG_DIRECTORY, R_RDONLY, 0,
+                                 &nd),
+                         0);
+        assert_int_equal(W_(fd_close)(W, d), 0);
+        d = nd;
+    }
+    assert_int_equal(open_at(W, d, "leaf", PA_OFLAG_CREAT, R_RDWR, 0, &got),
+                     0);
+    assert_int_equal(pa_wasi_set_stdin(W, (const uint8_t *)"abc", 3), 0);
+    assert_true(W->vfs.used_files > 200);
+
+    pa_wasi_reset(W);
+    assert_fresh(W);
+    assert_int_equal(rd_at(W, 0, 10, &got), 0); /* stdin is empty */
+    assert_int_equal(got, 0);
+    assert_int_equal(WR(1, "out"), 0); /* stdout back at 1 */
+    assert_memory_equal(out1, "out", 3);
+    pa_wasi_reset(W);
+    assert_fresh_fast(W);
+}
+
+/* ---- hand-built states: one defect each ---- */
+
+typedef struct sbuf {
+    uint8_t b[2048];
+    size_t n;
+} sbuf;
+
+static void sbput(sbuf *s, const void *d, size_t n) {
+    assert_true(s->n + n <= sizeof s->b);
+    memcpy(s->b + s->n, d, n);
+    s->n += n;
+}
+static void sb8(sbuf *s, uint8_t v) { sbput(s, &v, 1); }
+static void sb16(sbuf *s, uint16_t v) {
+    sb8(s, (uint8_t)v);
+    sb8(s, (uint8_t)(v >> 8));
+}
+static void sb32(sbuf *s, uint32_t v) {
+    sb16(s, (uint16_t)v);
+    sb16(s, (uint16_t)(v >> 16));
+}
+static void sb64(sbuf *s, uint64_t v) {
+    sb32(s, (uint32_t)v);
+    sb32(s, (uint32_t)(v >> 32));
+}
+static void sb_node(sbuf *s, uint8_t type, uint8_t origin, uint64_t ino) {
+    sb8(s, type);
+    sb8(s, origin);
+    sb64(s, ino);
+    sb64(s, ino * 10); /* atim, mtim, ctim */
+    sb64(s, ino * 10 + 1);
+    sb64(s, ino * 10 + 2);
+}
+static void sb_link(sbuf *s, uint32_t dir, uint32_t child, uint64_t seq,
+                    const char *name, size_t len) {
+    sb32(s, dir);
+    sb32(s, child);
+    sb64(s, seq);
+    sb16(s, (uint16_t)len);
+    sbput(s, name, len);
+}
+static void sb_fd(sbuf *s, uint32_t slot, uint8_t kind, uint8_t preopen,
+                  uint16_t flags, uint64_t base, uint64_t inh, uint64_t pos) {
+    sb32(s, slot);
+    sb8(s, kind);
+    sb8(s, preopen);
+    sb16(s, flags);
+    sb64(s, base);
+    sb64(s, inh);
+    sb64(s, pos);
+}
+
+enum {
+    D_NONE, D_MAGIC, D_VERSION, D_TRAILING, D_NEXT_INO, D_NODE_COUNT,
+    D_TYPE, D_ORIGIN, D_INO_ORDER, D_FIXED_UNKNOWN, D_FIXED_TYPE,
+    D_FIXED_SIZE, D_GUEST_INO_LOW, D_FILE_SIZE, D_DIR_NEXT_SEQ,
+    D_LINK_COUNT, D_NAME_DOT, D_NAME_DOTDOT, D_NAME_SLASH, D_NAME_NUL,
+    D_NAME_EMPTY, D_NAME_LONG, D_DUP_NAME, D_SEQ_ORDER, D_SEQ_NEXT,
+    D_TMP_SEQ_NEXT, D_TWO_PARENTS, D_CYCLE, D_CHILD_FIRST, D_LINK_RANGE,
+    D_LINK_INTO_FILE, D_LINK_INTO_LIB, D_LINK_FIXED, D_ORPHAN, D_FD_COUNT,
+    D_FD_SLOT, D_FD_ORDER, D_FD_KIND, D_FD_NODE_RANGE, D_FD_FLAGS,
+    D_FD_PREOPEN_BYTE, D_STDOUT_TWICE, D_STDIO_PREOPEN, D_STDIO_POS,
+    D_STDIO_RIGHTS, D_PREOPEN_FILE, D_PREOPEN_NOT_ROOT, D_PREOPEN_TWICE,
+    D_PREOPEN_RIGHTS, D_FILE_DIR_RIGHTS, D_INH_RIGHTS, D_RO_WRITE, D_POS,
+    D_DIR_POS, D_BIG_INO, D_BIG_SEQ, D_COUNT
+};
+
+/* make()'s fixed nodes (/ 1, /lib 2, /tmp 3, the zip 4), then guest nodes:
+** dir "d" (idx 4), file "d/f" = "hi" (5), dir "e" (6), an unlinked open
+** file "x" (7); fds: stdio, the preopen, 4 -> the unlinked file at 1,
+** 5 -> "e".  rights[] are the fresh context's for fds 0-3. */
+static size_t build_state(uint8_t *out, int bad, const uint64_t rights[4][2]) {
+    sbuf s = {.n = 0};
+    uint64_t g = bad == D_FIXED_UNKNOWN ? 6 : 5; /* first guest inode */
+    sbput(&s, bad == D_MAGIC ? "PAWZ" : "PAWS", 4);
+    sb32(&s, bad == D_VERSION ? 2 : 1);
+    sb64(&s, bad == D_NEXT_INO  ? g + 3
+             : bad == D_BIG_INO ? (uint64_t)1 << 63
+                                : g + 4);
+
+    sb32(&s, bad == D_NODE_COUNT ? 0xffffffffu : 8);
+    sb_node(&s, 3, 0, 1);
+    sb_node(&s, 3, 0, 2);
+    sb_node(&s, 3, 0, 3);
+    sb64(&s, bad == D_TMP_SEQ_NEXT ? 5 : 10);
+    sb_node(&s, bad == D_FIXED_TYPE ? 3 : 4, bad == D_GUEST_INO_LOW ? 1 : 0,
+            bad == D_FIXED_UNKNOWN ? 5 : 4);
+    if (bad != D_FIXED_TYPE) {
+        sb64(&s, sizeof ZIPDATA - 1 + (bad == D_FIXED_SIZE));
+        if (bad == D_GUEST_INO_LOW) sbput(&s, ZIPDATA, sizeof ZIPDATA - 1);
+    }
+    sb_node(&s, bad == D_TYPE ? 5 : 3, bad == D_ORIGIN ? 2 : 1, g);
+    sb64(&s, bad == D_DIR_NEXT_SEQ ? 1
+             : bad == D_BIG_SEQ    ? (uint64_t)1 << 63
+                                   : 5);
+    sb_node(&s, 4, 1, bad == D_INO_ORDER ? g : g + 1);
+    sb64(&s, bad == D_FILE_SIZE ? (uint64_t)1 << 40 : 2);
+    sbput(&s, "hi", 2);
+    sb_node(&s, 3, 1, g + 2);
+    sb64(&s, 3);
+    sb_node(&s, 4, 1, g + 3);
+    sb64(&s, 1);
+    sbput(&s, "x", 1);
+
+    /* Links; normally (tmp, d), (tmp, e), (d, f). */
+    static const struct {
+        int bad;
+        const char *name;
+        size_t len;
+    } names[] = {
+        {D_NAME_DOT, ".", 1},      {D_NAME_DOTDOT, "..", 2},
+        {D_NAME_SLASH, "a/b", 3},  {D_NAME_NUL, "a\0b", 3},
+        {D_NAME_EMPTY, "", 0},
+    };
+    const char *fname = "f";
+    size_t flen = 1;
+    char longname[256];
+    memset(longname, 'n', sizeof longname);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (bad == names[i].bad) {
+            fname = names[i].name;
+            flen = names[i].len;
+        }
+    if (bad == D_NAME_LONG) {
+        fname = longname;
+        flen = sizeof longname;
+    }
+    uint32_t nlinks = bad == D_TWO_PARENTS ? 4 : 3;
+    sb32(&s, bad == D_LINK_COUNT ? 0xffffffffu : nlinks);
+    if (bad == D_CYCLE) { /* d in e, e in d: neither reachable */
+        sb_link(&s, 6, 4, 2, "d", 1);
+        sb_link(&s, 4, 6, 2, "e", 1);
+        sb_link(&s, 4, 5, 3, "f", 1);
+    } else if (bad == D_CHILD_FIRST) {
+        sb_link(&s, 4, 5, 3, "f", 1);
+        sb_link(&s, 2, 4, 2, "d", 1);
+        sb_link(&s, 2, 6, 5, "e", 1);
+    } else {
+        sb_link(&s, 2, 4, 2, "d", 1);
+        uint32_t edir = bad == D_LINK_INTO_FILE ? 5
+                        : bad == D_LINK_INTO_LIB ? 1
+                                                 : 2;
+        sb_link(&s, edir,
+                bad == D_LINK_RANGE ? 99 : bad == D_LINK_FIXED ? 1 : 6,
+                bad == D_SEQ_ORDER ? 2 : 5,
+                bad == D_DUP_NAME ? "d" : "e", 1);
+        sb_link(&s, 4, 5, bad == D_SEQ_NEXT ? 5 : 3, fname, flen);
+        if (bad == D_TWO_PARENTS) sb_link(&s, 6, 4, 2, "again", 5);
+    }
+
+    /* fds */
+    const uint64_t FILE_R =
+        PA_RIGHT_FD_READ | PA_RIGHT_FD_SEEK | PA_RIGHT_FD_TELL;
+    uint32_t nfds = bad == D_ORPHAN ? 5 : bad == D_RO_WRITE ? 7 : 6;
+    sb32(&s, bad == D_FD_COUNT ? 257 : nfds);
+    sb_fd(&s, 0, 1, bad == D_STDIO_PREOPEN, 0, rights[0][0], rights[0][1],
+          bad == D_STDIO_POS);
+    sb_fd(&s, 1, 2, 0, 0, rights[1][0] | (bad == D_STDIO_RIGHTS), rights[1][1],
+          0);
+    sb_fd(&s, 2, bad == D_STDOUT_TWICE ? 2 : 3, 0, 0, rights[2][0],
+          rights[2][1], 0);
+    sb_fd(&s, 3, 4, bad == D_FD_PREOPEN_BYTE ? 2 : 1, 0,
+          rights[3][0] | (bad == D_PREOPEN_RIGHTS ? PA_RIGHT_FD_WRITE : 0),
+          rights[3][1], 0);
+    sb32(&s, bad == D_PREOPEN_FILE ? 5 : bad == D_PREOPEN_NOT_ROOT ? 2 : 0);
+    if (bad != D_ORPHAN) {
+        sb_fd(&s, bad == D_FD_ORDER ? 3 : 4,
+              bad == D_FD_KIND ? 5 : 4, 0, bad == D_FD_FLAGS ? 0x20 : 0,
+              FILE_R | (bad == D_FILE_DIR_RIGHTS ? PA_RIGHT_PATH_OPEN : 0),
+              bad == D_INH_RIGHTS ? (uint64_t)1 << 40 : 0,
+              bad == D_POS ? (uint64_t)1 << 63 : 1);
+        sb32(&s, bad == D_FD_NODE_RANGE ? 8 : 7);
+    }
+    sb_fd(&s, bad == D_FD_SLOT ? 256 : 5, 4, bad == D_PREOPEN_TWICE, 0,
+          PA_RIGHT_FD_READDIR, 0, bad == D_DIR_POS);
+    sb32(&s, bad == D_PREOPEN_TWICE ? 0 : 6);
+    if (bad == D_RO_WRITE) {
+        sb_fd(&s, 6, 4, 0, 0, PA_RIGHT_FD_READ | PA_RIGHT_FD_WRITE, 0, 0);
+        sb32(&s, 3);
+    }
+    if (bad == D_TRAILING) sb8(&s, 0);
+    memcpy(out, s.b, s.n);
+    return s.n;
+}
+
+static void test_state_rejects(void **state) {
+    (void)state;
+    uint64_t rights[4][2];
+    for (uint32_t fd = 0; fd < 4; fd++) {
+        assert_int_equal(W_(fd_fdstat_get)(W, fd, RES), 0);
+        rights[fd][0] = u64at(RES + PA_FDSTAT_RIGHTS_BASE);
+        rights[fd][1] = u64at(RES + PA_FDSTAT_RIGHTS_INH);
+    }
+    uint8_t b[2048];
+    for (int bad = 1; bad < D_COUNT; bad++) {
+        size_t n = build_state(b, bad, rights);
+        uint8_t *copy = malloc(n); /* exact size, for ASan */
+        assert_non_null(copy);
+        memcpy(copy, b, n);
+        int rc = pa_wasi_load(W, copy, n);
+        free(copy);
+        if (rc != -EINVAL) fail_msg("defect %d: rc %d", bad, rc);
+        assert_fresh_fast(W);
+    }
+
+    /* The defect-free state loads, and is what it says. */
+    size_t n = build_state(b, D_NONE, rights);
+    assert_int_equal(pa_wasi_load(W, b, n), 0);
+    uint32_t fd, got;
+    assert_int_equal(OPEN("tmp/d/f", 0, R_RDONLY, 0, &fd), 0);
+    assert_int_equal(fd, 6);
+    assert_int_equal(RD(fd, 10, &got), 0);
+    assert_int_equal(got, 2);
+    assert_memory_equal(M + BUF2, "hi", 2);
+    assert_int_equal(W_(fd_filestat_get)(W, fd, RES), 0);
+    assert_int_equal(u64at(RES + PA_FILESTAT_INO), 6);
+    assert_int_equal(u64at(RES + PA_FILESTAT_MTIM), 61);
+    assert_int_equal(W_(fd_close)(W, fd), 0);
+    assert_int_equal(W_(fd_tell)(W, 4, RES), 0);
+    assert_int_equal(u64at(RES), 1);
+    assert_int_equal(RD(4, 10, &got), 0);
+    assert_int_equal(got, 0);
+    iov(IOV, 0, BUF2, 10);
+    assert_int_equal(W_(fd_pread)(W, 4, IOV, 1, 0, RES), 0);
+    assert_int_equal(u32at(RES), 1);
+    assert_int_equal(M[BUF2], 'x');
+    dent d[8];
+    assert_int_equal(W_(fd_readdir)(W, 3, BUF2, 4096, 0, RES), 0);
+    assert_int_equal(parse_dirents(BUF2, u32at(RES), d, 8), 4);
+    assert_int_equal(stat_path("tmp"), 0);
+    assert_int_equal(u64at(RES + PA_FILESTAT_ATIM), 30); /* restored */
+    assert_int_equal(OPEN("tmp", PA_OFLAG_DIRECTORY, R_RDONLY, 0, &fd), 0);
+    assert_int_equal(W_(fd_readdir)(W, fd, BUF2, 4096, 0, RES), 0);
+    assert_int_equal(parse_dirents(BUF2, u32at(RES), d, 8), 4);
+    assert_string_equal(d[2].name, "d");
+    assert_int_equal(d[2].next, 3);
+    assert_string_equal(d[3].name, "e");
+    assert_int_equal(d[3].next, 6);
+    assert_int_equal(W_(fd_close)(W, fd), 0);
+    assert_int_equal(W->vfs.used_files, 4);
+    assert_int_equal(W->vfs.used_bytes, 3);
+    /* The format is canonical: saving gives back the same bytes. */
+    uint8_t *again;
+    size_t alen;
+    save_ok(W, &again, &alen);
+    assert_int_equal(alen, n);
+    assert_memory_equal(again, b, n);
+    free(again);
+    /* A new file continues after the saved next_ino and next_seq. */
+    assert_int_equal(create_file("tmp/new", "n"), 0);
+    assert_int_equal(stat_path("tmp/new"), 0);
+    assert_int_equal(u64at(RES + PA_FILESTAT_INO), 9);
+    pa_wasi_reset(W);
+    assert_fresh(W);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -1702,6 +2448,12 @@ int main(void) {
         T(test_poll_fds_and_errors),
         T(test_poll_interruptible),
         T(test_add_ro_file_api),
+        T(test_state_round_trip),
+        T(test_state_truncated),
+        T(test_state_corrupted),
+        T(test_state_quota),
+        T(test_state_reset),
+        T(test_state_rejects),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

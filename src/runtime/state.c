@@ -1,0 +1,196 @@
+/*
+** state.c — an instance's state beyond its image, as a stream: saving a
+** session, loading it back (format in image.c's header comment).
+**
+** Saving must not cost in proportion to the whole memory: a session that set
+** `x = 1` owns a few hundred private pages among thousands shared with the
+** image.  The kernel knows which: /proc/self/pagemap marks a page of our
+** MAP_PRIVATE view that has been copied on write as present and not
+** file-backed.  Only those pages (and grown memory) are compared with the
+** image and written.  Without /proc (e.g. in a sandbox that hides it) every
+** page is compared: slower, same result.
+*/
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "image_int.h"
+#include "instance_int.h"
+
+#define OS_PAGE 4096u
+#define WASM_PAGE 65536u
+#define STATE_MAGIC "PASTATE1"
+#define STATE_END 0xFFFFFFFFu
+#define MAX_WASI_STATE (256u << 20)
+#define PM_PRESENT (1ull << 63)
+#define PM_SWAPPED (1ull << 62)
+#define PM_FILE (1ull << 61)
+#define PM_BATCH 512u
+
+static int g_pagemap = -2; /* -2: not opened yet, -1: unavailable */
+static pthread_once_t g_pagemap_once = PTHREAD_ONCE_INIT;
+static void open_pagemap(void) { g_pagemap = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC); }
+
+/* Calls fn for every 4 KiB page in [0, npages) of memory `base` that may be
+** private to us (copied on write, or anonymous and touched). */
+typedef int (*page_fn)(void *ud, uint32_t page);
+static int for_private_pages(const uint8_t *base, uint32_t npages, page_fn fn, void *ud) {
+    pthread_once(&g_pagemap_once, open_pagemap);
+    uint64_t ent[PM_BATCH];
+    for (uint32_t p = 0; p < npages;) {
+        uint32_t n = npages - p < PM_BATCH ? npages - p : PM_BATCH;
+        off_t off = (off_t)(((uintptr_t)base / OS_PAGE + p) * sizeof(uint64_t));
+        ssize_t got = g_pagemap >= 0 ? pread(g_pagemap, ent, n * sizeof ent[0], off) : -1;
+        if (got != (ssize_t)(n * sizeof ent[0])) {
+            for (uint32_t i = 0; i < n; i++) if (fn(ud, p + i)) return -1; /* no pagemap: all */
+        } else {
+            for (uint32_t i = 0; i < n; i++) {
+                uint64_t e = ent[i];
+                if (((e & PM_PRESENT) && !(e & PM_FILE)) || (e & PM_SWAPPED))
+                    if (fn(ud, p + i)) return -1;
+            }
+        }
+        p += n;
+    }
+    return 0;
+}
+
+static int count_page(void *ud, uint32_t page) {
+    (void)page;
+    ++*(uint64_t *)ud;
+    return 0;
+}
+
+uint64_t pa_instance_private_bytes(pa_instance *in) {
+    pthread_once(&g_pagemap_once, open_pagemap);
+    if (g_pagemap < 0) return 0;
+    uint64_t n = 0;
+    for_private_pages(in->mod.w2c_memory.data, in->mod.w2c_memory.size / OS_PAGE, count_page, &n);
+    return n * OS_PAGE;
+}
+
+/* ---- save ------------------------------------------------------------------ */
+
+typedef struct save_ctx {
+    pa_instance *in;
+    pa_write_fn write;
+    void *ud;
+    size_t img_bytes;
+    const uint8_t *img;
+} save_ctx;
+
+static int save_page(void *ud, uint32_t page) {
+    save_ctx *c = ud;
+    const uint8_t *p = c->in->mod.w2c_memory.data + (size_t)page * OS_PAGE;
+    size_t off = (size_t)page * OS_PAGE;
+    static const uint8_t zero[OS_PAGE];
+    const uint8_t *ref = off < c->img_bytes ? c->img + off : zero;
+    if (memcmp(p, ref, OS_PAGE) == 0) return 0;
+    uint8_t rec[4];
+    pa_put_le32(rec, page);
+    return c->write(c->ud, rec, 4) || c->write(c->ud, p, OS_PAGE) ? -1 : 0;
+}
+
+int pa_instance_save(pa_instance *in, pa_write_fn write, void *ud, char *err, size_t errlen) {
+    if (!in->image || in->dead) {
+        snprintf(err, errlen, in->dead ? "the interpreter is no longer usable" : "instance has no image");
+        return -1;
+    }
+    const pa_image *img = in->image;
+    uint8_t *wasi = NULL;
+    size_t wasi_len = 0;
+    if (pa_wasi_save(in->wasi, &wasi, &wasi_len) != 0 || wasi_len > MAX_WASI_STATE) {
+        free(wasi);
+        snprintf(err, errlen, "cannot serialize the WASI state");
+        return -1;
+    }
+    uint64_t g[PA_IMAGE_MAX_GLOBALS];
+    uint32_t ng = pa_image_globals_get(&in->mod, g);
+    uint8_t h[8 + 16 + 4 + 4];
+    memcpy(h, STATE_MAGIC, 8);
+    memcpy(h + 8, pa_image_id(img), 16);
+    pa_put_le32(h + 24, in->mod.w2c_memory.pages);
+    pa_put_le32(h + 28, ng);
+    int bad = write(ud, h, sizeof h) != 0;
+    for (uint32_t i = 0; i < ng && !bad; i++) {
+        uint8_t b[8];
+        pa_put_le64(b, g[i]);
+        bad = write(ud, b, 8) != 0;
+    }
+    uint8_t wl[4];
+    pa_put_le32(wl, (uint32_t)wasi_len);
+    bad = bad || write(ud, wl, 4) != 0 || (wasi_len && write(ud, wasi, wasi_len) != 0);
+    free(wasi);
+    save_ctx c = {.in = in, .write = write, .ud = ud, .img_bytes = pa_image_view(img, &c.img)};
+    bad = bad || for_private_pages(in->mod.w2c_memory.data, in->mod.w2c_memory.size / OS_PAGE, save_page, &c);
+    pa_put_le32(wl, STATE_END);
+    bad = bad || write(ud, wl, 4) != 0;
+    if (bad) snprintf(err, errlen, "writing the state failed");
+    return bad ? -1 : 0;
+}
+
+/* ---- load ------------------------------------------------------------------ */
+
+static int load_fail(pa_instance *in, char *err, size_t errlen, const char *why) {
+    snprintf(err, errlen, "%s", why);
+    pa_instance_reset(in);
+    return -1;
+}
+
+int pa_instance_load(pa_instance *in, pa_read_fn read, void *ud, char *err, size_t errlen) {
+    if (!in->image) { snprintf(err, errlen, "instance has no image"); return -1; }
+    wasm_rt_memory_t *mem = &in->mod.w2c_memory;
+    uint8_t h[8 + 16 + 4 + 4];
+    if (read(ud, h, sizeof h) || memcmp(h, STATE_MAGIC, 8) != 0)
+        return load_fail(in, err, errlen, "not a session state");
+    if (memcmp(h + 8, pa_image_id(in->image), 16) != 0)
+        return load_fail(in, err, errlen, "state was saved against another image");
+    uint32_t pages = pa_get_le32(h + 24), ng = pa_get_le32(h + 28);
+    uint64_t g[PA_IMAGE_MAX_GLOBALS];
+    if (ng != pa_image_globals_get(&in->mod, g)) return load_fail(in, err, errlen, "globals do not match this build");
+    if (pages < mem->pages) return load_fail(in, err, errlen, "memory smaller than the image");
+    if (pages > mem->max_pages)
+        return load_fail(in, err, errlen, "the session needs more memory than the memory limit allows");
+    for (uint32_t i = 0; i < ng; i++) {
+        uint8_t b[8];
+        if (read(ud, b, 8)) return load_fail(in, err, errlen, "truncated globals");
+        g[i] = pa_get_le64(b);
+    }
+    uint8_t wl[4];
+    if (read(ud, wl, 4)) return load_fail(in, err, errlen, "truncated WASI state");
+    uint32_t wasi_len = pa_get_le32(wl);
+    if (wasi_len > MAX_WASI_STATE) return load_fail(in, err, errlen, "WASI state too large");
+    uint8_t *wasi = malloc(wasi_len ? wasi_len : 1);
+    if (!wasi) return load_fail(in, err, errlen, "out of memory");
+    if (wasi_len && read(ud, wasi, wasi_len)) {
+        free(wasi);
+        return load_fail(in, err, errlen, "truncated WASI state");
+    }
+    int rc = pa_wasi_load(in->wasi, wasi, wasi_len);
+    free(wasi);
+    if (rc) return load_fail(in, err, errlen, rc == -EDQUOT ? "its /tmp exceeds the quota" : "invalid WASI state");
+
+    if (pages > mem->pages && wasm_rt_grow_memory(mem, pages - mem->pages) == UINT32_MAX)
+        return load_fail(in, err, errlen, "cannot grow memory");
+    uint64_t total = (uint64_t)pages * (WASM_PAGE / OS_PAGE);
+    int64_t last = -1;
+    for (;;) {
+        uint8_t rec[4];
+        if (read(ud, rec, 4)) return load_fail(in, err, errlen, "truncated memory");
+        uint32_t page = pa_get_le32(rec);
+        if (page == STATE_END) break;
+        if (page >= total || (int64_t)page <= last) return load_fail(in, err, errlen, "invalid page record");
+        if (read(ud, mem->data + (size_t)page * OS_PAGE, OS_PAGE))
+            return load_fail(in, err, errlen, "truncated memory");
+        last = page;
+    }
+    pa_image_globals_set(&in->mod, g);
+    return 0;
+}
