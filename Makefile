@@ -100,7 +100,8 @@ $(BUILD)/polyagent-asan: $(ASAN_OBJS) $(W2C_OBJS)
 # ---- tests -------------------------------------------------------------------
 
 WASI_SRCS := $(wildcard src/wasi/*.c)
-UNIT_BINS := $(BUILD)/rel/test_wasi $(BUILD)/asan/test_wasi $(BUILD)/rel/test_runtime $(BUILD)/asan/test_runtime
+UNIT_BINS := $(BUILD)/rel/test_wasi $(BUILD)/asan/test_wasi $(BUILD)/rel/test_runtime $(BUILD)/asan/test_runtime \
+             $(BUILD)/rel/test_session $(BUILD)/asan/test_session
 
 $(BUILD)/rel/test_wasi: tests/unit/test_wasi.c tests/unit/wasi_stubs.c $(WASI_SRCS) $(HOST_HDRS)
 	@mkdir -p $(dir $@)
@@ -117,6 +118,12 @@ $(BUILD)/rel/test_runtime: tests/unit/test_runtime.c $(RT_LIB_REL) $(W2C_OBJS)
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCLUDES) $^ -o $@ -lcmocka $(LIBS)
 
 $(BUILD)/asan/test_runtime: tests/unit/test_runtime.c $(RT_LIB_ASAN) $(W2C_OBJS)
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) $(INCLUDES) $^ -o $@ -lcmocka $(LIBS)
+
+$(BUILD)/rel/test_session: tests/unit/test_session.c $(RT_LIB_REL) $(W2C_OBJS)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCLUDES) $^ -o $@ -lcmocka $(LIBS)
+
+$(BUILD)/asan/test_session: tests/unit/test_session.c $(RT_LIB_ASAN) $(W2C_OBJS)
 	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) $(INCLUDES) $^ -o $@ -lcmocka $(LIBS)
 
 # libFuzzer harness for the WASI layer (clang: gcc has no libFuzzer).
@@ -150,10 +157,14 @@ serve: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) $(BUILD)/polyagent
 	@scripts/serve.sh $(BUILD)/polyagent
 
+$(BUILD)/bench_snapshot: bench/snapshot/bench_snapshot.c $(RT_LIB_REL) $(W2C_OBJS)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCLUDES) $^ -o $@ $(LIBS)
+
 bench: deps
 	@$(MAKE) --no-print-directory guest
-	@$(MAKE) --no-print-directory -j$(JOBS) $(BUILD)/polyagent
+	@$(MAKE) --no-print-directory -j$(JOBS) $(BUILD)/polyagent $(BUILD)/bench_snapshot
 	/usr/bin/python3 bench/compute/run.py --polyagent $(BUILD)/polyagent
+	bench/snapshot/run.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)/rel $(BUILD)/asan $(BUILD)/polyagent $(BUILD)/polyagent-asan

@@ -14,8 +14,6 @@
 #define _GNU_SOURCE
 #endif
 #include <errno.h>
-#include <fcntl.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,42 +21,21 @@
 
 #include "image_int.h"
 #include "instance_int.h"
+#include "pagemap.h"
 
-#define OS_PAGE 4096u
+#define OS_PAGE PA_OS_PAGE
 #define WASM_PAGE 65536u
-#define STATE_MAGIC "PASTATE1"
+#define STATE_MAGIC "PASTATE2"
 #define STATE_END 0xFFFFFFFFu
 #define MAX_WASI_STATE (256u << 20)
-#define PM_PRESENT (1ull << 63)
-#define PM_SWAPPED (1ull << 62)
-#define PM_FILE (1ull << 61)
-#define PM_BATCH 512u
 
-static int g_pagemap = -2; /* -2: not opened yet, -1: unavailable */
-static pthread_once_t g_pagemap_once = PTHREAD_ONCE_INIT;
-static void open_pagemap(void) { g_pagemap = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC); }
-
-/* Calls fn for every 4 KiB page in [0, npages) of memory `base` that may be
-** private to us (copied on write, or anonymous and touched). */
-typedef int (*page_fn)(void *ud, uint32_t page);
-static int for_private_pages(const uint8_t *base, uint32_t npages, page_fn fn, void *ud) {
-    pthread_once(&g_pagemap_once, open_pagemap);
-    uint64_t ent[PM_BATCH];
-    for (uint32_t p = 0; p < npages;) {
-        uint32_t n = npages - p < PM_BATCH ? npages - p : PM_BATCH;
-        off_t off = (off_t)(((uintptr_t)base / OS_PAGE + p) * sizeof(uint64_t));
-        ssize_t got = g_pagemap >= 0 ? pread(g_pagemap, ent, n * sizeof ent[0], off) : -1;
-        if (got != (ssize_t)(n * sizeof ent[0])) {
-            for (uint32_t i = 0; i < n; i++) if (fn(ud, p + i)) return -1; /* no pagemap: all */
-        } else {
-            for (uint32_t i = 0; i < n; i++) {
-                uint64_t e = ent[i];
-                if (((e & PM_PRESENT) && !(e & PM_FILE)) || (e & PM_SWAPPED))
-                    if (fn(ud, p + i)) return -1;
-            }
-        }
-        p += n;
-    }
+/* Every page that may differ from the image: the private ones, or all of
+** them when the kernel does not say. */
+static int for_candidate_pages(const uint8_t *base, uint32_t npages, pa_page_fn fn, void *ud) {
+    int rc = pa_pagemap_private(base, npages, fn, ud);
+    if (rc != -1) return rc;
+    for (uint32_t p = 0; p < npages; p++)
+        if (fn(ud, p)) return 1;
     return 0;
 }
 
@@ -69,10 +46,8 @@ static int count_page(void *ud, uint32_t page) {
 }
 
 uint64_t pa_instance_private_bytes(pa_instance *in) {
-    pthread_once(&g_pagemap_once, open_pagemap);
-    if (g_pagemap < 0) return 0;
     uint64_t n = 0;
-    for_private_pages(in->mod.w2c_memory.data, in->mod.w2c_memory.size / OS_PAGE, count_page, &n);
+    if (pa_pagemap_private(in->mod.w2c_memory.data, in->mod.w2c_memory.size / OS_PAGE, count_page, &n)) return 0;
     return n * OS_PAGE;
 }
 
@@ -86,16 +61,31 @@ typedef struct save_ctx {
     const uint8_t *img;
 } save_ctx;
 
+/* Pages are stored XORed with the image's page (with zeros beyond it): a
+** page that changed in a few places becomes mostly zeros, which zstd
+** squeezes to almost nothing. */
+static void xor_page(uint8_t *dst, const uint8_t *a, const uint8_t *b) {
+    for (size_t i = 0; i < OS_PAGE; i += 8) {
+        uint64_t x, y;
+        memcpy(&x, a + i, 8);
+        memcpy(&y, b + i, 8);
+        x ^= y;
+        memcpy(dst + i, &x, 8);
+    }
+}
+
+static const uint8_t zero_page[OS_PAGE];
+
 static int save_page(void *ud, uint32_t page) {
     save_ctx *c = ud;
-    const uint8_t *p = c->in->mod.w2c_memory.data + (size_t)page * OS_PAGE;
     size_t off = (size_t)page * OS_PAGE;
-    static const uint8_t zero[OS_PAGE];
-    const uint8_t *ref = off < c->img_bytes ? c->img + off : zero;
+    const uint8_t *p = c->in->mod.w2c_memory.data + off;
+    const uint8_t *ref = off < c->img_bytes ? c->img + off : zero_page;
     if (memcmp(p, ref, OS_PAGE) == 0) return 0;
-    uint8_t rec[4];
+    uint8_t rec[4 + OS_PAGE];
     pa_put_le32(rec, page);
-    return c->write(c->ud, rec, 4) || c->write(c->ud, p, OS_PAGE) ? -1 : 0;
+    xor_page(rec + 4, p, ref);
+    return c->write(c->ud, rec, sizeof rec) ? -1 : 0;
 }
 
 int pa_instance_save(pa_instance *in, pa_write_fn write, void *ud, char *err, size_t errlen) {
@@ -129,7 +119,7 @@ int pa_instance_save(pa_instance *in, pa_write_fn write, void *ud, char *err, si
     bad = bad || write(ud, wl, 4) != 0 || (wasi_len && write(ud, wasi, wasi_len) != 0);
     free(wasi);
     save_ctx c = {.in = in, .write = write, .ud = ud, .img_bytes = pa_image_view(img, &c.img)};
-    bad = bad || for_private_pages(in->mod.w2c_memory.data, in->mod.w2c_memory.size / OS_PAGE, save_page, &c);
+    bad = bad || for_candidate_pages(in->mod.w2c_memory.data, in->mod.w2c_memory.size / OS_PAGE, save_page, &c);
     pa_put_le32(wl, STATE_END);
     bad = bad || write(ud, wl, 4) != 0;
     if (bad) snprintf(err, errlen, "writing the state failed");
@@ -180,6 +170,8 @@ int pa_instance_load(pa_instance *in, pa_read_fn read, void *ud, char *err, size
     if (pages > mem->pages && wasm_rt_grow_memory(mem, pages - mem->pages) == UINT32_MAX)
         return load_fail(in, err, errlen, "cannot grow memory");
     uint64_t total = (uint64_t)pages * (WASM_PAGE / OS_PAGE);
+    const uint8_t *img;
+    size_t img_bytes = pa_image_view(in->image, &img);
     int64_t last = -1;
     for (;;) {
         uint8_t rec[4];
@@ -187,8 +179,10 @@ int pa_instance_load(pa_instance *in, pa_read_fn read, void *ud, char *err, size
         uint32_t page = pa_get_le32(rec);
         if (page == STATE_END) break;
         if (page >= total || (int64_t)page <= last) return load_fail(in, err, errlen, "invalid page record");
-        if (read(ud, mem->data + (size_t)page * OS_PAGE, OS_PAGE))
-            return load_fail(in, err, errlen, "truncated memory");
+        uint8_t delta[OS_PAGE];
+        if (read(ud, delta, OS_PAGE)) return load_fail(in, err, errlen, "truncated memory");
+        size_t off = (size_t)page * OS_PAGE;
+        xor_page(mem->data + off, delta, off < img_bytes ? img + off : zero_page);
         last = page;
     }
     pa_image_globals_set(&in->mod, g);

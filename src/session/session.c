@@ -317,7 +317,7 @@ int pa_sessions_exec(pa_sessions *s, const char *id, const pa_exec_request *req,
         outcome->calls = e->calls;
         pa_store_meta m = {.created_ns = e->created_ns, .last_used_ns = e->last_used_ns, .calls = e->calls};
         memcpy(m.image_id, pa_image_id(s->cfg.image), 16);
-        outcome->saved = pa_store_save(s->dir, e->id, &m, e->in, outcome->save_error,
+        outcome->saved = pa_store_save(s->dir, e->id, &m, e->in, s->cfg.sync_writes, outcome->save_error,
                                        sizeof outcome->save_error) == 0;
     }
     release(s, e);

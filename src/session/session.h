@@ -10,7 +10,8 @@
 **
 ** Durability: after every call that completes, the session is written to its
 ** file (store.h) before the call returns, so a session that has answered a
-** call survives any crash of the process, kill -9 included.  Keeping a
+** call survives any crash of the process, kill -9 included (and, with
+** sync_writes, of the machine).  Keeping a
 ** session in memory is therefore only a cache: an idle session leaves memory
 ** (eviction costs nothing) and comes back from disk on its next call.
 **
@@ -42,6 +43,7 @@ typedef struct pa_sessions_config {
     double idle_ttl_s;          /* idle time before deletion; 0 = 3600 */
     double evict_after_s;       /* idle time before leaving memory; 0 = 60 */
     double lock_wait_s;         /* wait for the directory lock; 0 = fail at once */
+    bool sync_writes;           /* fsync every save: survive power loss too */
 } pa_sessions_config;
 
 typedef enum pa_session_origin {

@@ -107,7 +107,7 @@ static int fsync_dir(const char *dir) {
 }
 
 int pa_store_save(const char *dir, const char *id, const pa_store_meta *meta,
-                  pa_instance *in, char *err, size_t errlen) {
+                  pa_instance *in, bool sync, char *err, size_t errlen) {
     char path[4096], tmp[4096 + 32];
     int rc = session_path(path, sizeof path, dir, id);
     if (rc) { snprintf(err, errlen, "invalid session id"); return rc; }
@@ -146,7 +146,7 @@ int pa_store_save(const char *dir, const char *id, const pa_store_meta *meta,
     put64(h + 40, meta->last_used_ns);
     put64(h + 48, meta->calls);
     put64(h + 56, w->raw);
-    if (pwrite(w->fd, h, sizeof h, 0) != (ssize_t)sizeof h || fsync(w->fd) != 0) {
+    if (pwrite(w->fd, h, sizeof h, 0) != (ssize_t)sizeof h || (sync && fsync(w->fd) != 0)) {
         rc = -errno;
         snprintf(err, errlen, "cannot write session %s: %s", id, strerror(errno));
         goto fail;
@@ -160,8 +160,8 @@ int pa_store_save(const char *dir, const char *id, const pa_store_meta *meta,
     }
     ZSTD_freeCCtx(w->z);
     free(w);
-    /* The rename is only durable once the directory is on disk too. */
-    if ((rc = fsync_dir(dir))) snprintf(err, errlen, "cannot sync %s: %s", dir, strerror(-rc));
+    /* The rename is only on the device once the directory is too. */
+    if (sync && (rc = fsync_dir(dir))) snprintf(err, errlen, "cannot sync %s: %s", dir, strerror(-rc));
     return rc;
 fail:
     if (w->fd >= 0) close(w->fd);

@@ -15,9 +15,13 @@
 **       56     8  length of the uncompressed stream
 **       64     …  one zstd frame with content checksum
 **
-** Writes are atomic: a temporary file in the same directory, fsync, rename
-** over the old file, fsync of the directory.  A crash (even kill -9 or power
-** loss) leaves either the old or the new file, never a torn one.  Readers
+** Writes are atomic: a temporary file in the same directory, renamed over
+** the old file.  A crash of the process (kill -9 included) leaves either the
+** old or the new file, never a torn one: written data is in the kernel's
+** page cache the moment write() returns.  Surviving a crash of the machine
+** (power loss) also needs the data on the device: with `sync`, the file is
+** fsync'ed before the rename and the directory after it (milliseconds per
+** save on most disks, which is why it is a choice).  Readers
 ** treat every byte as hostile: a bad header, a failed checksum, a stream the
 ** runtime rejects or trailing data all give -EINVAL with a message that
 ** names the session, and never affect any other session.
@@ -25,6 +29,7 @@
 #ifndef PA_SESSION_STORE_H
 #define PA_SESSION_STORE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "runtime/pa_runtime.h"
@@ -43,7 +48,7 @@ int pa_store_check_id(const char *id);
 /* Save `in` as session `id` in dir (which must exist).  0 or -errno, with a
 ** message in err. */
 int pa_store_save(const char *dir, const char *id, const pa_store_meta *meta,
-                  pa_instance *in, char *err, size_t errlen);
+                  pa_instance *in, bool sync, char *err, size_t errlen);
 
 /* Load session `id` into `in`, a fresh instance of the image the session
 ** was saved against.  Returns 0; -ENOENT if there is no such session;
