@@ -3,7 +3,8 @@
 #   make test    install what is missing, build everything, run every test
 #                (release build, then our code again under ASan + UBSan)
 #   make serve   build and start PolyAgent
-#   make bench   compute benchmark against native python3.11
+#   make bench   compute benchmark against native python3.11, snapshot and
+#                session latency/throughput/memory (bench/results/)
 #
 # Pipeline: guest/build.sh (CPython -> python.wasm + stdlib.zip, cached by
 # content hash in $(CACHE)) -> wasm2c -> scripts/split_wasm2c.py (NSPLIT
@@ -70,7 +71,7 @@ $(BUILD)/w2c/split.stamp: $(BUILD)/w2c/python.c scripts/split_wasm2c.py
 	python3 scripts/split_wasm2c.py $(BUILD)/w2c/python.c $(BUILD)/w2c/python.h $(BUILD)/w2c $(NSPLIT)
 	@touch $@
 
-$(W2C_SRCS) $(BUILD)/w2c/w2c_shared.h $(BUILD)/w2c/w2c_module.h $(BUILD)/w2c/w2c_globals.h: $(BUILD)/w2c/split.stamp
+$(W2C_SRCS) $(BUILD)/w2c/w2c_shared.h $(BUILD)/w2c/w2c_module.h $(BUILD)/w2c/w2c_snapshot.h: $(BUILD)/w2c/split.stamp
 	@:
 
 $(BUILD)/w2c/obj/%.o: $(BUILD)/w2c/%.c $(BUILD)/w2c/w2c_shared.h
@@ -78,11 +79,11 @@ $(BUILD)/w2c/obj/%.o: $(BUILD)/w2c/%.c $(BUILD)/w2c/w2c_shared.h
 	@echo "CC (generated) $<"
 	@$(CC) $(W2C_CFLAGS) -c $< -o $@
 
-$(BUILD)/rel/%.o: %.c $(HOST_HDRS) $(BUILD)/w2c/w2c_module.h $(BUILD)/w2c/w2c_globals.h
+$(BUILD)/rel/%.o: %.c $(HOST_HDRS) $(BUILD)/w2c/w2c_module.h $(BUILD)/w2c/w2c_snapshot.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(HARDEN) $(INCLUDES) -c $< -o $@
 
-$(BUILD)/asan/%.o: %.c $(HOST_HDRS) $(BUILD)/w2c/w2c_module.h $(BUILD)/w2c/w2c_globals.h
+$(BUILD)/asan/%.o: %.c $(HOST_HDRS) $(BUILD)/w2c/w2c_module.h $(BUILD)/w2c/w2c_snapshot.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) $(HARDEN) $(INCLUDES) -c $< -o $@
 
@@ -164,7 +165,7 @@ bench: deps
 	@$(MAKE) --no-print-directory guest
 	@$(MAKE) --no-print-directory -j$(JOBS) $(BUILD)/polyagent $(BUILD)/bench_snapshot
 	/usr/bin/python3 bench/compute/run.py --polyagent $(BUILD)/polyagent
-	bench/snapshot/run.sh $(BUILD)
+	/usr/bin/python3 bench/snapshot/run.py --build $(BUILD)
 
 clean:
 	rm -rf $(BUILD)/rel $(BUILD)/asan $(BUILD)/polyagent $(BUILD)/polyagent-asan

@@ -47,7 +47,7 @@
 #include "instance_int.h"
 #include "pagemap.h"
 #include "rt_internal.h"
-#include "w2c_globals.h"
+#include "w2c_snapshot.h"
 
 #define IMG_MAGIC "PAIMAGE\n"
 #define IMG_VERSION 1u

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "instance_int.h"
+#include "w2c_snapshot.h"
 #include "pa_runtime.h"
 #include "rt_internal.h"
 #include "wasi/wasi.h"
@@ -127,6 +128,12 @@ static void do_instantiate(pa_instance *in, void *arg) {
     Z_python_instantiate(&in->mod, arg);
 }
 
+/* For an instance whose memory is about to become an image: skip copying
+** the data segments (megabytes) into pages the image then replaces. */
+static void do_instantiate_bare(pa_instance *in, void *arg) {
+    Z_python_instantiate_bare(&in->mod, arg);
+}
+
 static void do_init(pa_instance *in, void *arg) {
     Z_pythonZ__initialize(&in->mod);
     *(uint32_t *)arg = Z_pythonZ_pa_init(&in->mod);
@@ -173,7 +180,7 @@ int pa_instance_new(const pa_instance_config *cfg, pa_instance **out, char *err,
     }
     reset_capture(in, 64 * 1024, NULL, NULL);
 
-    int code = pa_call_guarded(in, 0, do_instantiate, in->wasi);
+    int code = pa_call_guarded(in, 0, cfg->image ? do_instantiate_bare : do_instantiate, in->wasi);
     if (code) {
         snprintf(err, errlen, "instantiation failed: %s", pa_rt_unwind_name(code));
         goto fail;
