@@ -29,6 +29,7 @@
 #define DEFAULT_MAX_LIVE 1000u
 #define DEFAULT_TTL_S 3600.0
 #define DEFAULT_EVICT_S 60.0
+#define OPEN_SWEEP_AFTER_S 600.0
 
 typedef struct entry {
     struct entry *next;     /* hash chain */
@@ -38,6 +39,8 @@ typedef struct entry {
     uint32_t waiters;
     uint64_t created_ns, last_used_ns, calls;
     uint64_t listed;        /* list generation that already saw its file */
+    uint64_t resident;      /* private bytes after its last call */
+    bool unsaved;           /* its last save failed: never evict it */
 } entry;
 
 struct pa_sessions {
@@ -48,7 +51,10 @@ struct pa_sessions {
     pthread_cond_t cond;
     entry *buckets[NBUCKETS];
     uint32_t nlive;
+    uint64_t live_bytes;    /* sum of `resident` over live entries */
     uint64_t list_gen;
+    pthread_t sweeper;
+    bool sweeping, stop;
 };
 
 static uint64_t now_ns(void) {
@@ -71,31 +77,40 @@ static entry **find_slot(pa_sessions *s, const char *id) {
     return p;
 }
 
+/* Free an entry's interpreter (lock held). */
+static void unload(pa_sessions *s, entry *e) {
+    if (!e->in) return;
+    pa_instance_free(e->in);
+    e->in = NULL;
+    s->nlive--;
+    s->live_bytes -= e->resident;
+    e->resident = 0;
+    e->unsaved = false;
+}
+
 /* Unlink and free an entry that is neither busy nor waited for. */
 static void entry_remove(pa_sessions *s, entry *e) {
     entry **p = find_slot(s, e->id);
     *p = e->next;
-    if (e->in) {
-        pa_instance_free(e->in);
-        s->nlive--;
-    }
+    unload(s, e);
     free(e);
 }
 
 /* Drop the instance of an idle entry (its file has its state) and forget it. */
 static void entry_evict(pa_sessions *s, entry *e) {
     if (e->waiters == 0) entry_remove(s, e);
-    else if (e->in) { pa_instance_free(e->in); e->in = NULL; s->nlive--; }
+    else unload(s, e);
 }
 
-/* Evict least recently used idle sessions until `room` more fit. */
+/* Evict least recently used idle sessions until `room` more fit in both
+** budgets (count and bytes).  Sessions whose state is not on disk stay. */
 static void make_room(pa_sessions *s, uint32_t room) {
-    while (s->nlive + room > s->cfg.max_live) {
+    while (s->nlive + room > s->cfg.max_live || s->live_bytes > s->cfg.max_live_bytes) {
         entry *lru = NULL;
         for (uint32_t b = 0; b < NBUCKETS; b++)
             for (entry *e = s->buckets[b]; e; e = e->next)
-                if (e->in && !e->busy && (!lru || e->last_used_ns < lru->last_used_ns)) lru = e;
-        if (!lru) return; /* everything live is busy */
+                if (e->in && !e->busy && !e->unsaved && (!lru || e->last_used_ns < lru->last_used_ns)) lru = e;
+        if (!lru) return; /* everything live is busy or unsaved */
         entry_evict(s, lru);
     }
 }
@@ -115,6 +130,40 @@ static int mkdir_p(const char *path) {
     return 0;
 }
 
+/* Whether the directory's last sweep (the mtime of .swept) is old enough;
+** if so, mark it swept now. */
+static bool sweep_due(pa_sessions *s) {
+    char path[4200];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/.swept", s->dir);
+    if (stat(path, &st) == 0 && (double)(time(NULL) - st.st_mtime) < OPEN_SWEEP_AFTER_S) return false;
+    int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd >= 0) {
+        futimens(fd, NULL);
+        close(fd);
+    }
+    return true;
+}
+
+static void *sweeper_main(void *arg) {
+    pa_sessions *s = arg;
+    pthread_mutex_lock(&s->lock);
+    while (!s->stop) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        uint64_t ns = (uint64_t)until.tv_nsec + secs_ns(s->cfg.sweep_every_s);
+        until.tv_sec += (time_t)(ns / 1000000000u);
+        until.tv_nsec = (long)(ns % 1000000000u);
+        pthread_cond_timedwait(&s->cond, &s->lock, &until);
+        if (s->stop) break;
+        pthread_mutex_unlock(&s->lock);
+        pa_sessions_sweep(s);
+        pthread_mutex_lock(&s->lock);
+    }
+    pthread_mutex_unlock(&s->lock);
+    return NULL;
+}
+
 int pa_sessions_open(const pa_sessions_config *cfg, pa_sessions **out, char *err, size_t errlen) {
     *out = NULL;
     if (!cfg->dir || !cfg->image) { snprintf(err, errlen, "a session directory and an image are required"); return -1; }
@@ -128,6 +177,10 @@ int pa_sessions_open(const pa_sessions_config *cfg, pa_sessions **out, char *err
     if (!s->cfg.max_live) s->cfg.max_live = DEFAULT_MAX_LIVE;
     if (s->cfg.idle_ttl_s <= 0) s->cfg.idle_ttl_s = DEFAULT_TTL_S;
     if (s->cfg.evict_after_s <= 0) s->cfg.evict_after_s = DEFAULT_EVICT_S;
+    if (!s->cfg.max_live_bytes) {
+        long pages = sysconf(_SC_PHYS_PAGES), psz = sysconf(_SC_PAGESIZE);
+        s->cfg.max_live_bytes = pages > 0 && psz > 0 ? (uint64_t)pages * (uint64_t)psz / 4 : (uint64_t)1 << 30;
+    }
 
     char lock_path[4096 + 8];
     snprintf(lock_path, sizeof lock_path, "%s/.lock", cfg->dir);
@@ -147,6 +200,11 @@ int pa_sessions_open(const pa_sessions_config *cfg, pa_sessions **out, char *err
     }
     pthread_mutex_init(&s->lock, NULL);
     pthread_cond_init(&s->cond, NULL);
+    if (cfg->sweep_every_s > 0) {
+        s->sweeping = pthread_create(&s->sweeper, NULL, sweeper_main, s) == 0;
+    } else if (sweep_due(s)) {
+        pa_sessions_sweep(s); /* e.g. the CLI: clean up what expired since */
+    }
     *out = s;
     return 0;
 fail:
@@ -158,6 +216,11 @@ fail:
 
 void pa_sessions_close(pa_sessions *s) {
     if (!s) return;
+    pthread_mutex_lock(&s->lock);
+    s->stop = true;
+    pthread_cond_broadcast(&s->cond);
+    pthread_mutex_unlock(&s->lock);
+    if (s->sweeping) pthread_join(s->sweeper, NULL);
     pthread_mutex_lock(&s->lock);
     for (;;) {
         int busy = 0;
@@ -247,7 +310,7 @@ static int bring_live(pa_sessions *s, entry *e, pa_session_origin *origin, char 
         pthread_mutex_unlock(&s->lock);
         return rc;
     }
-    e->in = in;
+    e->in = in; /* counted in nlive since the reservation above */
     return 0;
 fail:
     pa_instance_free(in);
@@ -284,9 +347,7 @@ int pa_sessions_exec(pa_sessions *s, const char *id, const pa_exec_request *req,
                 e->calls = 0;
             } else {
                 pthread_mutex_lock(&s->lock);
-                pa_instance_free(e->in);
-                e->in = NULL;
-                s->nlive--;
+                unload(s, e);
                 pthread_mutex_unlock(&s->lock);
             }
         }
@@ -307,9 +368,7 @@ int pa_sessions_exec(pa_sessions *s, const char *id, const pa_exec_request *req,
         outcome->rolled_back = true;
         outcome->calls = e->calls;
         pthread_mutex_lock(&s->lock);
-        pa_instance_free(e->in);
-        e->in = NULL;
-        s->nlive--;
+        unload(s, e);
         pthread_mutex_unlock(&s->lock);
     } else {
         e->calls++;
@@ -319,6 +378,12 @@ int pa_sessions_exec(pa_sessions *s, const char *id, const pa_exec_request *req,
         memcpy(m.image_id, pa_image_id(s->cfg.image), 16);
         outcome->saved = pa_store_save(s->dir, e->id, &m, e->in, s->cfg.sync_writes, outcome->save_error,
                                        sizeof outcome->save_error) == 0;
+        uint64_t resident = pa_instance_private_bytes(e->in);
+        pthread_mutex_lock(&s->lock);
+        s->live_bytes += resident - e->resident;
+        e->resident = resident;
+        e->unsaved = !outcome->saved;
+        pthread_mutex_unlock(&s->lock);
     }
     release(s, e);
     return 0;
@@ -329,13 +394,9 @@ int pa_sessions_drop(pa_sessions *s, const char *id) {
     entry *e = acquire(s, id);
     if (!e) return -ENOMEM;
     int had = e->in != NULL;
-    if (e->in) {
-        pthread_mutex_lock(&s->lock);
-        pa_instance_free(e->in);
-        e->in = NULL;
-        s->nlive--;
-        pthread_mutex_unlock(&s->lock);
-    }
+    pthread_mutex_lock(&s->lock);
+    unload(s, e);
+    pthread_mutex_unlock(&s->lock);
     int rc = pa_store_remove(s->dir, id);
     release(s, e);
     return had || rc == 0 ? 0 : rc;
@@ -444,9 +505,11 @@ static int sweep_file(void *ud, const char *id, uint64_t bytes, uint64_t mtime) 
     (void)bytes;
     sweep_ctx *c = ud;
     if (mtime >= c->cutoff) return 0;
-    entry *e = *find_slot(c->s, id);
-    if (e) return 0; /* live or busy: the table decides */
-    if (pa_store_remove(c->s->dir, id) == 0) c->removed++;
+    pthread_mutex_lock(&c->s->lock);
+    /* Live or busy sessions are the table's business; the rest is only a
+    ** file, and nobody can start using it while we hold the lock. */
+    if (!*find_slot(c->s, id) && pa_store_remove(c->s->dir, id) == 0) c->removed++;
+    pthread_mutex_unlock(&c->s->lock);
     return 0;
 }
 
@@ -464,14 +527,15 @@ int pa_sessions_sweep(pa_sessions *s) {
                     pa_store_remove(s->dir, e->id);
                     entry_remove(s, e);
                     c.removed++;
-                } else if (e->last_used_ns < evict_cutoff) {
+                } else if (e->last_used_ns < evict_cutoff && !e->unsaved) {
                     entry_remove(s, e);
                 }
             }
             e = next;
         }
     }
-    pa_store_list(s->dir, sweep_file, &c);
     pthread_mutex_unlock(&s->lock);
+    /* The directory may hold 100 000 files: list it without the lock. */
+    pa_store_list(s->dir, sweep_file, &c);
     return c.removed;
 }

@@ -40,10 +40,14 @@ typedef struct pa_sessions_config {
     pa_image *image;            /* base image (borrowed, outlives the set) */
     pa_instance_config limits;  /* per session: memory cap, /tmp quota */
     uint32_t max_live;          /* sessions kept in memory; 0 = 1000 */
+    uint64_t max_live_bytes;    /* their private memory in all; 0 = 1/4 of RAM */
     double idle_ttl_s;          /* idle time before deletion; 0 = 3600 */
     double evict_after_s;       /* idle time before leaving memory; 0 = 60 */
     double lock_wait_s;         /* wait for the directory lock; 0 = fail at once */
     bool sync_writes;           /* fsync every save: survive power loss too */
+    double sweep_every_s;       /* run pa_sessions_sweep on a thread of its
+                                ** own this often; 0 = only when opening a
+                                ** directory not swept for 10 minutes */
 } pa_sessions_config;
 
 typedef enum pa_session_origin {
