@@ -71,7 +71,10 @@ $(BUILD)/w2c/split.stamp: $(BUILD)/w2c/python.c scripts/split_wasm2c.py
 	python3 scripts/split_wasm2c.py $(BUILD)/w2c/python.c $(BUILD)/w2c/python.h $(BUILD)/w2c $(NSPLIT)
 	@touch $@
 
-$(W2C_SRCS) $(BUILD)/w2c/w2c_shared.h $(BUILD)/w2c/w2c_module.h $(BUILD)/w2c/w2c_snapshot.h: $(BUILD)/w2c/split.stamp
+# Order-only: the splitter keeps the mtime of files whose content did not
+# change, so these must not count as older than the stamp (that would make
+# every host object out of date on every run).
+$(W2C_SRCS) $(BUILD)/w2c/w2c_shared.h $(BUILD)/w2c/w2c_module.h $(BUILD)/w2c/w2c_snapshot.h: | $(BUILD)/w2c/split.stamp
 	@:
 
 $(BUILD)/w2c/obj/%.o: $(BUILD)/w2c/%.c $(BUILD)/w2c/w2c_shared.h

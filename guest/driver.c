@@ -16,6 +16,9 @@
 **   pa_reseed()                re-seed state a snapshot froze (random's
 **                              generator, tempfile's names); the host calls
 **                              it on every interpreter restored from one
+**   pa_reset_stdin()           drop what sys.stdin buffered from an earlier
+**                              call's input (the host calls it before a call
+**                              when the previous one read stdin)
 **
 ** The outcome is reported in a fixed record, never by scraping stderr, so the
 ** host can tell "the program printed 'Traceback'" from "the program failed".
@@ -325,6 +328,34 @@ EXPORT(pa_prepare) uint32_t pa_prepare(const char *src, uint32_t len) {
     Py_XDECREF(globals);
     flush_stdio();
     return record.status;
+}
+
+/* Each call has its own stdin, but sys.stdin is a buffered reader that
+** keeps what it read ahead: a session's next call would see the rest of the
+** previous call's input.  Give sys.stdin a new reader, made the way
+** start-up makes it (UTF-8, surrogateescape, named "<stdin>").  If the
+** program replaced sys.stdin with its own object, that object is left
+** alone.  Returns 0, or 1 if a new reader could not be made. */
+EXPORT(pa_reset_stdin) uint32_t pa_reset_stdin(void) {
+    if (!ready) return 1;
+    PyObject *cur = PySys_GetObject("stdin"), *orig = PySys_GetObject("__stdin__"); /* borrowed */
+    if (!cur || cur != orig) return 0;
+    PyObject *io = PyImport_ImportModule("io");
+    PyObject *f = io ? PyObject_CallMethod(io, "open", "isisssO", 0, "r", -1, "utf-8", "surrogateescape",
+                                          NULL, Py_False) : NULL;
+    /* io.open(fd, mode, buffering, encoding, errors, newline, closefd) */
+    PyObject *buf = f ? PyObject_GetAttrString(f, "buffer") : NULL;
+    PyObject *raw = buf ? PyObject_GetAttrString(buf, "raw") : NULL;
+    PyObject *name = PyUnicode_FromString("<stdin>");
+    int ok = raw && name && PyObject_SetAttrString(raw, "name", name) == 0 &&
+             PySys_SetObject("stdin", f) == 0 && PySys_SetObject("__stdin__", f) == 0;
+    Py_XDECREF(name);
+    Py_XDECREF(raw);
+    Py_XDECREF(buf);
+    Py_XDECREF(f);
+    Py_XDECREF(io);
+    if (!ok) PyErr_Clear();
+    return ok ? 0 : 1;
 }
 
 /* A snapshot freezes every generator's state: without this, every execution

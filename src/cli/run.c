@@ -262,7 +262,7 @@ static void run_in_session(run_job *job) {
     snprintf(sdir, sizeof sdir, "%s/sessions", dir);
     pa_sessions_config cfg = {
         .dir = sdir, .image = img, .limits = {.memory_mb = job->o->memory_mb},
-        .lock_wait_s = 60,
+        .lock_wait_s = 60, .shared_dir = true, /* other CLI runs, other sessions */
     };
     if (pa_sessions_open(&cfg, &ss, job->err, sizeof job->err)) goto out;
     pa_exec_request req = make_request(job);
@@ -399,7 +399,7 @@ int pa_cmd_run(int argc, char **argv) {
     if (o.session && job.outcome.rolled_back && !o.json)
         pa_cli_error("session %s: this call was stopped, so the session is as it was before it", o.session);
     else if (o.session && !job.outcome.saved && !o.json)
-        pa_cli_error("session %s: could not be saved: %s", o.session, job.outcome.save_error);
+        pa_cli_error("%s: this call's changes to session %s are lost", job.outcome.save_error, o.session);
     if (o.json) {
         status = print_json(&job) ? PA_EXIT_KILLED : 0;
     } else {

@@ -170,6 +170,8 @@ int pa_image_apply(pa_instance *in, int first, char *err, size_t errlen) {
     mem->size = (uint32_t)img_bytes;
     pa_image_globals_set(&in->mod, img->globals);
     pa_wasi_reset(in->wasi);
+    pa_wasi_take_stdin_read(in->wasi);
+    in->stdin_stale = 0; /* the image was taken before any call read stdin */
 
     uint32_t rc = 1;
     int code = pa_call_guarded(in, pa_rt_now_ns() + 10ull * 1000000000u, do_reseed, &rc);

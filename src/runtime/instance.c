@@ -249,6 +249,7 @@ void pa_result_free(pa_result *res) {
 typedef struct exec_call {
     const pa_exec_request *req;
     const char *name;
+    int reset_stdin;   /* drop sys.stdin's buffer first */
     uint32_t status;   /* driver status */
     uint32_t record;   /* guest address of the outcome record */
     int no_memory;     /* pa_alloc failed */
@@ -257,6 +258,7 @@ typedef struct exec_call {
 static void do_exec(pa_instance *in, void *arg) {
     exec_call *c = arg;
     wasm_rt_memory_t *mem = &in->mod.w2c_memory;
+    if (c->reset_stdin && Z_pythonZ_pa_reset_stdin(&in->mod) != 0) { c->no_memory = 1; return; }
     size_t name_len = strlen(c->name);
     uint64_t total = (uint64_t)c->req->code_len + name_len;
     if (total >= UINT32_MAX) { c->no_memory = 1; return; }
@@ -331,12 +333,14 @@ int pa_instance_exec(pa_instance *in, const pa_exec_request *req, pa_result *res
         set_error(res, PA_STATUS_MEMORY_LIMIT, PA_EXIT_MEMORY, "MemoryError", "stdin too large for the host");
         goto done;
     }
-    exec_call c = {.req = req, .name = req->filename ? req->filename : "<string>"};
+    exec_call c = {.req = req, .name = req->filename ? req->filename : "<string>",
+                   .reset_stdin = in->stdin_stale};
     uint64_t deadline = 0;
     if (req->timeout_s > 0) /* clamp: a double beyond 2^64 ns is UB to convert */
         deadline = t0 + (uint64_t)((req->timeout_s < 1e6 ? req->timeout_s : 1e6) * 1e9);
     int code = pa_call_guarded(in, deadline, do_exec, &c);
     capture_finish(in);
+    in->stdin_stale = pa_wasi_take_stdin_read(in->wasi) || (c.reset_stdin && c.no_memory);
 
     if (code == PA_UNWIND_TIMEOUT) {
         char msg[96];

@@ -13,6 +13,7 @@ struct pa_instance {
     Z_python_instance_t mod;
     pa_wasi *wasi;
     int dead;
+    int stdin_stale;      /* sys.stdin may hold an earlier call's input */
     pa_image *image;      /* borrowed; NULL if initialised from scratch */
     /* capture state of the current call */
     pa_buffer cap[2];

@@ -132,8 +132,11 @@ typedef int (*pa_read_fn)(void *ud, void *buf, size_t len);
 /* 0, or -1 with err set.  A dead instance cannot be saved. */
 int pa_instance_save(pa_instance *in, pa_write_fn write, void *ud, char *err, size_t errlen);
 /* Load into an instance freshly created (or reset) from the same image.
-** The stream is hostile: it is validated, and on any failure (-1, err set)
-** the instance is reset to its image and stays usable. */
+** The stream is hostile: it is validated, and on any failure the instance
+** is reset to its image and stays usable.  Returns 0, or with err set:
+** -EINVAL malformed, -ESTALE saved against another image, -E2BIG needs more
+** memory than the instance's limit, -EDQUOT its /tmp exceeds the quota,
+** -ENOMEM host out of memory. */
 int pa_instance_load(pa_instance *in, pa_read_fn read, void *ud, char *err, size_t errlen);
 
 /* Bytes of guest memory the instance owns privately (copied on write or

@@ -128,63 +128,69 @@ int pa_instance_save(pa_instance *in, pa_write_fn write, void *ud, char *err, si
 
 /* ---- load ------------------------------------------------------------------ */
 
-static int load_fail(pa_instance *in, char *err, size_t errlen, const char *why) {
+static int load_fail(pa_instance *in, char *err, size_t errlen, int rc, const char *why) {
     snprintf(err, errlen, "%s", why);
     pa_instance_reset(in);
-    return -1;
+    return rc;
 }
 
 int pa_instance_load(pa_instance *in, pa_read_fn read, void *ud, char *err, size_t errlen) {
-    if (!in->image) { snprintf(err, errlen, "instance has no image"); return -1; }
+    if (!in->image) { snprintf(err, errlen, "instance has no image"); return -EINVAL; }
     wasm_rt_memory_t *mem = &in->mod.w2c_memory;
     uint8_t h[8 + 16 + 4 + 4];
     if (read(ud, h, sizeof h) || memcmp(h, STATE_MAGIC, 8) != 0)
-        return load_fail(in, err, errlen, "not a session state");
+        return load_fail(in, err, errlen, -EINVAL, "not a session state");
     if (memcmp(h + 8, pa_image_id(in->image), 16) != 0)
-        return load_fail(in, err, errlen, "state was saved against another image");
+        return load_fail(in, err, errlen, -ESTALE, "state was saved against another image");
     uint32_t pages = pa_get_le32(h + 24), ng = pa_get_le32(h + 28);
     uint64_t g[PA_IMAGE_MAX_GLOBALS];
-    if (ng != pa_image_globals_get(&in->mod, g)) return load_fail(in, err, errlen, "globals do not match this build");
-    if (pages < mem->pages) return load_fail(in, err, errlen, "memory smaller than the image");
-    if (pages > mem->max_pages)
-        return load_fail(in, err, errlen, "the session needs more memory than the memory limit allows");
+    if (ng != pa_image_globals_get(&in->mod, g)) return load_fail(in, err, errlen, -EINVAL, "globals do not match this build");
+    if (pages < mem->pages) return load_fail(in, err, errlen, -EINVAL, "memory smaller than the image");
+    if (pages > mem->max_pages) {
+        char why[128];
+        snprintf(why, sizeof why, "it needs %u MB of memory; the memory limit is %u MB",
+                 (pages + 15) / 16, mem->max_pages / 16);
+        return load_fail(in, err, errlen, -E2BIG, why);
+    }
     for (uint32_t i = 0; i < ng; i++) {
         uint8_t b[8];
-        if (read(ud, b, 8)) return load_fail(in, err, errlen, "truncated globals");
+        if (read(ud, b, 8)) return load_fail(in, err, errlen, -EINVAL, "truncated globals");
         g[i] = pa_get_le64(b);
     }
     uint8_t wl[4];
-    if (read(ud, wl, 4)) return load_fail(in, err, errlen, "truncated WASI state");
+    if (read(ud, wl, 4)) return load_fail(in, err, errlen, -EINVAL, "truncated WASI state");
     uint32_t wasi_len = pa_get_le32(wl);
-    if (wasi_len > MAX_WASI_STATE) return load_fail(in, err, errlen, "WASI state too large");
+    if (wasi_len > MAX_WASI_STATE) return load_fail(in, err, errlen, -EINVAL, "WASI state too large");
     uint8_t *wasi = malloc(wasi_len ? wasi_len : 1);
-    if (!wasi) return load_fail(in, err, errlen, "out of memory");
+    if (!wasi) return load_fail(in, err, errlen, -ENOMEM, "out of memory");
     if (wasi_len && read(ud, wasi, wasi_len)) {
         free(wasi);
-        return load_fail(in, err, errlen, "truncated WASI state");
+        return load_fail(in, err, errlen, -EINVAL, "truncated WASI state");
     }
     int rc = pa_wasi_load(in->wasi, wasi, wasi_len);
     free(wasi);
-    if (rc) return load_fail(in, err, errlen, rc == -EDQUOT ? "its /tmp exceeds the quota" : "invalid WASI state");
+    if (rc) return load_fail(in, err, errlen, rc == -EDQUOT || rc == -ENOMEM ? rc : -EINVAL,
+                                rc == -EDQUOT ? "its /tmp exceeds the /tmp quota" : "invalid WASI state");
 
     if (pages > mem->pages && wasm_rt_grow_memory(mem, pages - mem->pages) == UINT32_MAX)
-        return load_fail(in, err, errlen, "cannot grow memory");
+        return load_fail(in, err, errlen, -ENOMEM, "cannot grow memory");
     uint64_t total = (uint64_t)pages * (WASM_PAGE / OS_PAGE);
     const uint8_t *img;
     size_t img_bytes = pa_image_view(in->image, &img);
     int64_t last = -1;
     for (;;) {
         uint8_t rec[4];
-        if (read(ud, rec, 4)) return load_fail(in, err, errlen, "truncated memory");
+        if (read(ud, rec, 4)) return load_fail(in, err, errlen, -EINVAL, "truncated memory");
         uint32_t page = pa_get_le32(rec);
         if (page == STATE_END) break;
-        if (page >= total || (int64_t)page <= last) return load_fail(in, err, errlen, "invalid page record");
+        if (page >= total || (int64_t)page <= last) return load_fail(in, err, errlen, -EINVAL, "invalid page record");
         uint8_t delta[OS_PAGE];
-        if (read(ud, delta, OS_PAGE)) return load_fail(in, err, errlen, "truncated memory");
+        if (read(ud, delta, OS_PAGE)) return load_fail(in, err, errlen, -EINVAL, "truncated memory");
         size_t off = (size_t)page * OS_PAGE;
         xor_page(mem->data + off, delta, off < img_bytes ? img + off : zero_page);
         last = page;
     }
     pa_image_globals_set(&in->mod, g);
+    in->stdin_stale = 1; /* the saved sys.stdin may hold unread input */
     return 0;
 }

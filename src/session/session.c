@@ -191,7 +191,7 @@ int pa_sessions_open(const pa_sessions_config *cfg, pa_sessions **out, char *err
     }
     /* Poll rather than block: a waiting CLI must be able to give up. */
     uint64_t give_up = now_ns() + secs_ns(cfg->lock_wait_s > 0 ? cfg->lock_wait_s : 0);
-    while (flock(s->lock_fd, LOCK_EX | LOCK_NB) != 0) {
+    while (flock(s->lock_fd, (cfg->shared_dir ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0) {
         if (errno != EWOULDBLOCK || now_ns() >= give_up) {
             snprintf(err, errlen, "session directory %s is in use by another process", cfg->dir);
             goto fail;
@@ -239,6 +239,17 @@ void pa_sessions_close(pa_sessions *s) {
     free(s);
 }
 
+/* In a shared directory, other processes may run the same session: lock
+** one byte of the lock file, chosen by the id, for the whole call.  An
+** open-file-description lock, so it holds per open file, not per process. */
+static void id_lock(pa_sessions *s, const char *id, short type) {
+    if (!s->cfg.shared_dir) return;
+    uint32_t h = 2166136261u;
+    for (const char *p = id; *p; p++) h = (h ^ (uint8_t)*p) * 16777619u;
+    struct flock fl = {.l_type = type, .l_whence = SEEK_SET, .l_start = (off_t)(h & 0x3fffffff), .l_len = 1};
+    while (fcntl(s->lock_fd, F_OFD_SETLKW, &fl) != 0 && errno == EINTR) {}
+}
+
 /* Take exclusive use of session id's entry (creating it); NULL on ENOMEM. */
 static entry *acquire(pa_sessions *s, const char *id) {
     pthread_mutex_lock(&s->lock);
@@ -254,11 +265,16 @@ static entry *acquire(pa_sessions *s, const char *id) {
     e->waiters--;
     e->busy = true;
     pthread_mutex_unlock(&s->lock);
+    id_lock(s, id, F_WRLCK);
     return e;
 }
 
 static void release(pa_sessions *s, entry *e) {
     pthread_mutex_lock(&s->lock);
+    /* Shared: another process may change the file next, so a copy kept in
+    ** memory could go stale; the file is the only truth. */
+    if (s->cfg.shared_dir && !e->unsaved) unload(s, e);
+    id_lock(s, e->id, F_UNLCK);
     e->busy = false;
     if (!e->in && e->waiters == 0) entry_remove(s, e);
     else make_room(s, 0);

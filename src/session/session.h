@@ -21,8 +21,10 @@
 ** raised in Python) keeps the session, as Python would.
 **
 ** Sessions idle for longer than the TTL are deleted, in memory and on disk.
-** One process owns a session directory at a time (an exclusive lock on
-** <dir>/.lock): a second owner would silently overwrite the first's state.
+** Processes share a directory safely: an owner (the service) locks all of
+** <dir>/.lock, so no one else can change its sessions under it; with
+** shared_dir (the CLI), a process takes the lock shared and then, for the
+** length of each call, locks just that session (a byte of the lock file).
 */
 #ifndef PA_SESSION_H
 #define PA_SESSION_H
@@ -44,6 +46,8 @@ typedef struct pa_sessions_config {
     double idle_ttl_s;          /* idle time before deletion; 0 = 3600 */
     double evict_after_s;       /* idle time before leaving memory; 0 = 60 */
     double lock_wait_s;         /* wait for the directory lock; 0 = fail at once */
+    bool shared_dir;            /* other processes may use the directory too;
+                                ** sessions are then never kept in memory */
     bool sync_writes;           /* fsync every save: survive power loss too */
     double sweep_every_s;       /* run pa_sessions_sweep on a thread of its
                                 ** own this often; 0 = only when opening a
@@ -82,7 +86,9 @@ void pa_sessions_close(pa_sessions *s);
 /* Run a request in session `id`.  Returns 0 with *res and *outcome filled
 ** (res freed by the caller with pa_result_free); or -1 with a message in err
 ** and nothing run: invalid id (-EINVAL in *code), corrupt or foreign session
-** file (-EINVAL/-ESTALE), too many busy sessions (-EBUSY), out of memory. */
+** file (-EINVAL/-ESTALE), a session that needs more memory or /tmp than
+** the limits allow (-E2BIG/-EDQUOT), too many busy sessions (-EBUSY), out
+** of memory (-ENOMEM). */
 int pa_sessions_exec(pa_sessions *s, const char *id, const pa_exec_request *req,
                      pa_result *res, pa_session_outcome *outcome, int *code,
                      char *err, size_t errlen);

@@ -24,7 +24,8 @@
 
 #define MAGIC "PASESS\r\n"
 #define VERSION 1u
-#define HEADER_LEN 64u
+#define HEADER_LEN 72u
+#define HASHED_LEN 64u
 #define SUFFIX ".session"
 #define ZSTD_LEVEL 1          /* pages compress well already at level 1 */
 #define STALE_TMP_NS (600ull * 1000000000ull) /* a writer is surely dead */
@@ -55,6 +56,13 @@ static uint64_t get64(const uint8_t *p) {
     return v;
 }
 static uint32_t get32(const uint8_t *p) { return (uint32_t)get64((const uint8_t[8]){p[0], p[1], p[2], p[3]}); }
+
+/* FNV-1a 64: the header's own check; its fields are not in the zstd frame. */
+static uint64_t fnv64(const uint8_t *p, size_t n) {
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ull;
+    return h;
+}
 
 static int write_full(int fd, const void *data, size_t len) {
     const uint8_t *p = data;
@@ -146,6 +154,7 @@ int pa_store_save(const char *dir, const char *id, const pa_store_meta *meta,
     put64(h + 40, meta->last_used_ns);
     put64(h + 48, meta->calls);
     put64(h + 56, w->raw);
+    put64(h + 64, fnv64(h, HASHED_LEN));
     if (pwrite(w->fd, h, sizeof h, 0) != (ssize_t)sizeof h || (sync && fsync(w->fd) != 0)) {
         rc = -errno;
         snprintf(err, errlen, "cannot write session %s: %s", id, strerror(errno));
@@ -237,6 +246,10 @@ static int read_header(int fd, const char *id, pa_store_meta *m, uint64_t *raw_l
         snprintf(err, errlen, "session %s has format version %u; this build reads %u", id, get32(h + 8), VERSION);
         return -EINVAL;
     }
+    if (get64(h + 64) != fnv64(h, HASHED_LEN) || get64(h + 48) > INT64_MAX || get64(h + 40) < get64(h + 32)) {
+        snprintf(err, errlen, "session %s is corrupt: damaged header", id);
+        return -EINVAL;
+    }
     memcpy(m->image_id, h + 16, 16);
     m->created_ns = get64(h + 32);
     m->last_used_ns = get64(h + 40);
@@ -292,11 +305,22 @@ int pa_store_load(const char *dir, const char *id, pa_instance *in,
     r->frame_left = 1;
     if (lseek(fd, HEADER_LEN, SEEK_SET) != (off_t)HEADER_LEN) { rc = -errno; goto out; }
     char why[256] = "";
-    if (pa_instance_load(in, zr_read, r, why, sizeof why) || zr_finish(r)) {
-        rc = r->io_err ? r->io_err : -EINVAL;
-        if (r->io_err) snprintf(err, errlen, "session %s: read failed: %s", id, strerror(-r->io_err));
-        else snprintf(err, errlen, "session %s is corrupt: %s", id,
-                      r->bad || !why[0] ? "damaged or truncated data" : why);
+    int lrc = pa_instance_load(in, zr_read, r, why, sizeof why);
+    if (lrc == 0 && zr_finish(r)) lrc = -EINVAL;
+    if (lrc) {
+        /* Report what is wrong with the file, not what the stream reader
+        ** made of it: a damaged frame shows up first as a short read. */
+        if (r->io_err) {
+            rc = r->io_err;
+            snprintf(err, errlen, "session %s: read failed: %s", id, strerror(-r->io_err));
+        } else if (r->bad || lrc == -EINVAL || lrc == -ESTALE) {
+            rc = lrc == -ESTALE ? -ESTALE : -EINVAL;
+            snprintf(err, errlen, "session %s is corrupt: %s", id,
+                     r->bad || !why[0] ? "damaged or truncated data" : why);
+        } else {
+            rc = lrc; /* a sound file this instance cannot take (limits) */
+            snprintf(err, errlen, "session %s cannot be loaded: %s", id, why);
+        }
         pa_instance_reset(in);
         goto out;
     }

@@ -13,7 +13,8 @@
 **       40     8  last call, ns since the epoch
 **       48     8  completed calls
 **       56     8  length of the uncompressed stream
-**       64     …  one zstd frame with content checksum
+**       64     8  FNV-1a 64 of bytes 0-63 (zstd's checksum covers the rest)
+**       72     …  one zstd frame with content checksum
 **
 ** Writes are atomic: a temporary file in the same directory, renamed over
 ** the old file.  A crash of the process (kill -9 included) leaves either the
@@ -53,7 +54,8 @@ int pa_store_save(const char *dir, const char *id, const pa_store_meta *meta,
 /* Load session `id` into `in`, a fresh instance of the image the session
 ** was saved against.  Returns 0; -ENOENT if there is no such session;
 ** -ESTALE if it was saved against another image; -EINVAL if the file is
-** corrupt; other -errno for I/O errors.  err says which.  On failure `in`
+** corrupt; -E2BIG / -EDQUOT if the session is sound but needs more memory
+** or /tmp than `in` allows; other -errno for I/O errors.  err says which.  On failure `in`
 ** is back at its image state.  meta may be NULL. */
 int pa_store_load(const char *dir, const char *id, pa_instance *in,
                   pa_store_meta *meta, char *err, size_t errlen);

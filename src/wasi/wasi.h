@@ -86,6 +86,11 @@ int pa_wasi_load(pa_wasi *w, const uint8_t *buf, size_t len);
 ** not allocate or walk anything big then). */
 void pa_wasi_reset(pa_wasi *w);
 
+/* Whether the guest has read stdin since the last call; clears the flag.
+** (The guest's sys.stdin buffers what it read: the runtime then tells the
+** guest to drop that buffer before the next call, whose input is new.) */
+bool pa_wasi_take_stdin_read(pa_wasi *w);
+
 /* True if nothing a reset would undo has happened: /tmp empty, only the
 ** stdio fds and the preopen open.  (Times and inode counters may differ.) */
 bool pa_wasi_is_fresh(const pa_wasi *w);

@@ -44,6 +44,7 @@ static uint32_t do_read(pa_wasi *w, pa_fd *f, const pa_iov *iovs, uint32_t n,
     switch (f->kind) {
     case PA_FD_STDIN:
         if (positional) return PA_WASI_ESPIPE;
+        w->stdin_read = true;
         rc = read_bytes(w, w->stdin_data, w->stdin_len, w->stdin_pos, iovs, n,
                         done);
         if (rc == PA_WASI_ESUCCESS) w->stdin_pos += *done;

@@ -54,6 +54,7 @@ struct Z_wasi_snapshot_preview1_instance_t {
     pa_vfs vfs;
     uint8_t *stdin_data;
     size_t stdin_len, stdin_pos;
+    bool stdin_read;      /* the guest read fd 0 since the last take */
     pa_fd fds[PA_WASI_MAX_FDS];
 };
 

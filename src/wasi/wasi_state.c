@@ -125,6 +125,12 @@ void pa_wasi_reset(pa_wasi *w) {
     w->stdin_len = w->stdin_pos = 0;
 }
 
+bool pa_wasi_take_stdin_read(pa_wasi *w) {
+    bool r = w->stdin_read;
+    w->stdin_read = false;
+    return r;
+}
+
 bool pa_wasi_is_fresh(const pa_wasi *w) {
     const pa_vfs *v = &w->vfs;
     if (v->used_files || v->used_bytes || v->tmp->nslots) return false;
