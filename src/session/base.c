@@ -5,13 +5,13 @@
 #define _GNU_SOURCE
 #endif
 #include "base.h"
+#include "store.h"
 
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* Imported before the snapshot: what agents reach for first.  Importing is
 ** most of a cold start's cost, and a module in the image costs a fresh run
@@ -40,20 +40,6 @@ int pa_state_dir_default(char *buf, size_t len) {
     return n < 0 || (size_t)n >= len ? -ENAMETOOLONG : 0;
 }
 
-static int mkdirs(const char *path) {
-    char buf[4096];
-    size_t n = strlen(path);
-    if (n == 0 || n >= sizeof buf) return -ENAMETOOLONG;
-    memcpy(buf, path, n + 1);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = 0;
-        if (mkdir(buf, 0700) != 0 && errno != EEXIST) return -errno;
-        *p = '/';
-    }
-    return mkdir(buf, 0700) != 0 && errno != EEXIST ? -errno : 0;
-}
-
 int pa_base_image_open(const char *state_dir, pa_image **out, char *err, size_t errlen) {
     char dir[4096], path[4200];
     uint32_t h = 2166136261u; /* FNV-1a of the prepare code: part of the name */
@@ -64,7 +50,7 @@ int pa_base_image_open(const char *state_dir, pa_image **out, char *err, size_t 
     }
     snprintf(path, sizeof path, "%s/base-%s-%08x.img", dir, pa_guest_build_id(), h);
     if (pa_image_open(path, out, err, errlen) == 0) return 0;
-    int rc = mkdirs(dir);
+    int rc = pa_store_mkdirs(dir);
     if (rc) {
         snprintf(err, errlen, "cannot create %s: %s", dir, strerror(-rc));
         return -1;

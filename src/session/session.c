@@ -65,11 +65,13 @@ static uint64_t now_ns(void) {
 
 static uint64_t secs_ns(double s) { return (uint64_t)(s * 1e9); }
 
-static uint32_t hash_id(const char *id) {
-    uint32_t h = 2166136261u; /* FNV-1a */
+static uint32_t fnv1a(const char *id) {
+    uint32_t h = 2166136261u;
     for (; *id; id++) h = (h ^ (uint8_t)*id) * 16777619u;
-    return h % NBUCKETS;
+    return h;
 }
+
+static uint32_t hash_id(const char *id) { return fnv1a(id) % NBUCKETS; }
 
 static entry **find_slot(pa_sessions *s, const char *id) {
     entry **p = &s->buckets[hash_id(id)];
@@ -115,21 +117,6 @@ static void make_room(pa_sessions *s, uint32_t room) {
     }
 }
 
-static int mkdir_p(const char *path) {
-    char buf[4096];
-    size_t n = strlen(path);
-    if (n == 0 || n >= sizeof buf) return -ENAMETOOLONG;
-    memcpy(buf, path, n + 1);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = 0;
-        if (mkdir(buf, 0700) != 0 && errno != EEXIST) return -errno;
-        *p = '/';
-    }
-    if (mkdir(buf, 0700) != 0 && errno != EEXIST) return -errno;
-    return 0;
-}
-
 /* Whether the directory's last sweep (the mtime of .swept) is old enough;
 ** if so, mark it swept now. */
 static bool sweep_due(pa_sessions *s) {
@@ -167,7 +154,7 @@ static void *sweeper_main(void *arg) {
 int pa_sessions_open(const pa_sessions_config *cfg, pa_sessions **out, char *err, size_t errlen) {
     *out = NULL;
     if (!cfg->dir || !cfg->image) { snprintf(err, errlen, "a session directory and an image are required"); return -1; }
-    int rc = mkdir_p(cfg->dir);
+    int rc = pa_store_mkdirs(cfg->dir);
     if (rc) { snprintf(err, errlen, "cannot create %s: %s", cfg->dir, strerror(-rc)); return -1; }
     pa_sessions *s = calloc(1, sizeof *s);
     if (!s || !(s->dir = strdup(cfg->dir))) { free(s); snprintf(err, errlen, "out of memory"); return -1; }
@@ -244,9 +231,7 @@ void pa_sessions_close(pa_sessions *s) {
 ** open-file-description lock, so it holds per open file, not per process. */
 static void id_lock(pa_sessions *s, const char *id, short type) {
     if (!s->cfg.shared_dir) return;
-    uint32_t h = 2166136261u;
-    for (const char *p = id; *p; p++) h = (h ^ (uint8_t)*p) * 16777619u;
-    struct flock fl = {.l_type = type, .l_whence = SEEK_SET, .l_start = (off_t)(h & 0x3fffffff), .l_len = 1};
+    struct flock fl = {.l_type = type, .l_whence = SEEK_SET, .l_start = (off_t)(fnv1a(id) & 0x3fffffff), .l_len = 1};
     while (fcntl(s->lock_fd, F_OFD_SETLKW, &fl) != 0 && errno == EINTR) {}
 }
 

@@ -332,6 +332,20 @@ out:
     return rc;
 }
 
+int pa_store_mkdirs(const char *path) {
+    char buf[4096];
+    size_t n = strlen(path);
+    if (n == 0 || n >= sizeof buf) return -ENAMETOOLONG;
+    memcpy(buf, path, n + 1);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/') continue;
+        *p = 0;
+        if (mkdir(buf, 0700) != 0 && errno != EEXIST) return -errno;
+        *p = '/';
+    }
+    return mkdir(buf, 0700) != 0 && errno != EEXIST ? -errno : 0;
+}
+
 int pa_store_remove(const char *dir, const char *id) {
     char path[4096];
     int rc = session_path(path, sizeof path, dir, id);

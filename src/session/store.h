@@ -64,6 +64,9 @@ int pa_store_load(const char *dir, const char *id, pa_instance *in,
 int pa_store_stat(const char *dir, const char *id, pa_store_meta *meta,
                   uint64_t *file_bytes, char *err, size_t errlen);
 
+/* mkdir -p with mode 0700 (state is private); 0 or -errno. */
+int pa_store_mkdirs(const char *path);
+
 /* Remove session `id`; 0 or -errno (-ENOENT if absent). */
 int pa_store_remove(const char *dir, const char *id);
 
