@@ -54,6 +54,7 @@ struct pa_sessions {
     uint64_t live_bytes;    /* sum of `resident` over live entries */
     uint64_t list_gen;
     pthread_t sweeper;
+    pthread_cond_t sweep_cond; /* CLOCK_MONOTONIC; signalled on close */
     bool sweeping, stop;
 };
 
@@ -63,7 +64,18 @@ static uint64_t now_ns(void) {
     return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
-static uint64_t secs_ns(double s) { return (uint64_t)(s * 1e9); }
+/* Seconds to ns, clamped: a TTL of "forever" (1e300, INFINITY) must not
+** overflow into "now". */
+static uint64_t secs_ns(double s) {
+    if (!(s > 0)) return 0;
+    return s >= 1e9 ? (uint64_t)1e18 : (uint64_t)(s * 1e9);
+}
+
+/* Whether `then` is more than `secs` before `now`, without the unsigned
+** arithmetic that turns a huge TTL into an early expiry. */
+static bool older_than(uint64_t then, uint64_t now, double secs) {
+    return now > then && now - then > secs_ns(secs);
+}
 
 static uint32_t fnv1a(const char *id) {
     uint32_t h = 2166136261u;
@@ -132,16 +144,20 @@ static bool sweep_due(pa_sessions *s) {
     return true;
 }
 
+/* Sweeps every sweep_every_s until close.  It waits on a condition of its
+** own (the table's is broadcast after every call) for an absolute deadline,
+** so wake-ups of any kind never make it sweep early. */
 static void *sweeper_main(void *arg) {
     pa_sessions *s = arg;
     pthread_mutex_lock(&s->lock);
     while (!s->stop) {
         struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
+        clock_gettime(CLOCK_MONOTONIC, &until);
         uint64_t ns = (uint64_t)until.tv_nsec + secs_ns(s->cfg.sweep_every_s);
         until.tv_sec += (time_t)(ns / 1000000000u);
         until.tv_nsec = (long)(ns % 1000000000u);
-        pthread_cond_timedwait(&s->cond, &s->lock, &until);
+        int rc = 0;
+        while (!s->stop && rc != ETIMEDOUT) rc = pthread_cond_timedwait(&s->sweep_cond, &s->lock, &until);
         if (s->stop) break;
         pthread_mutex_unlock(&s->lock);
         pa_sessions_sweep(s);
@@ -187,6 +203,11 @@ int pa_sessions_open(const pa_sessions_config *cfg, pa_sessions **out, char *err
     }
     pthread_mutex_init(&s->lock, NULL);
     pthread_cond_init(&s->cond, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&s->sweep_cond, &ca);
+    pthread_condattr_destroy(&ca);
     if (cfg->sweep_every_s > 0) {
         s->sweeping = pthread_create(&s->sweeper, NULL, sweeper_main, s) == 0;
     } else if (sweep_due(s)) {
@@ -205,7 +226,7 @@ void pa_sessions_close(pa_sessions *s) {
     if (!s) return;
     pthread_mutex_lock(&s->lock);
     s->stop = true;
-    pthread_cond_broadcast(&s->cond);
+    pthread_cond_broadcast(&s->sweep_cond);
     pthread_mutex_unlock(&s->lock);
     if (s->sweeping) pthread_join(s->sweeper, NULL);
     pthread_mutex_lock(&s->lock);
@@ -221,6 +242,7 @@ void pa_sessions_close(pa_sessions *s) {
     pthread_mutex_unlock(&s->lock);
     pthread_mutex_destroy(&s->lock);
     pthread_cond_destroy(&s->cond);
+    pthread_cond_destroy(&s->sweep_cond);
     close(s->lock_fd);
     free(s->dir);
     free(s);
@@ -276,7 +298,8 @@ static int bring_live(pa_sessions *s, entry *e, pa_session_origin *origin, char 
     if (!full) s->nlive++; /* reserve our place while we load */
     pthread_mutex_unlock(&s->lock);
     if (full) {
-        snprintf(err, errlen, "all %u live sessions are busy", s->cfg.max_live);
+        snprintf(err, errlen, "no room for another live session: all %u are busy or not yet saved",
+                 s->cfg.max_live);
         return -EBUSY;
     }
     pa_instance *in = NULL;
@@ -288,7 +311,7 @@ static int bring_live(pa_sessions *s, entry *e, pa_session_origin *origin, char 
     pa_store_meta m;
     int rc = pa_store_load(s->dir, e->id, in, &m, err, errlen);
     uint64_t now = now_ns();
-    if (rc == 0 && m.last_used_ns + secs_ns(s->cfg.idle_ttl_s) < now) {
+    if (rc == 0 && older_than(m.last_used_ns, now, s->cfg.idle_ttl_s)) {
         /* Expired while on disk: it is gone; this call starts it anew. */
         pa_store_remove(s->dir, e->id);
         if (pa_instance_reset(in)) { snprintf(err, errlen, "cannot reset an interpreter"); goto fail; }
@@ -339,7 +362,7 @@ int pa_sessions_exec(pa_sessions *s, const char *id, const pa_exec_request *req,
     uint64_t now = now_ns();
     if (e->in) {
         outcome->origin = PA_SESSION_RESUMED;
-        if (e->last_used_ns + secs_ns(s->cfg.idle_ttl_s) < now) {
+        if (older_than(e->last_used_ns, now, s->cfg.idle_ttl_s)) {
             /* Expired in memory (no sweep ran): start it anew. */
             pa_store_remove(s->dir, e->id);
             if (pa_instance_reset(e->in) == 0) {
@@ -498,37 +521,37 @@ int pa_sessions_info(pa_sessions *s, const char *id, pa_session_info *out) {
 
 typedef struct sweep_ctx {
     pa_sessions *s;
-    uint64_t cutoff;
+    uint64_t now;
     int removed;
 } sweep_ctx;
 
 static int sweep_file(void *ud, const char *id, uint64_t bytes, uint64_t mtime) {
     (void)bytes;
     sweep_ctx *c = ud;
-    if (mtime >= c->cutoff) return 0;
+    if (!older_than(mtime, c->now, c->s->cfg.idle_ttl_s)) return 0;
     pthread_mutex_lock(&c->s->lock);
     /* Live or busy sessions are the table's business; the rest is only a
-    ** file, and nobody can start using it while we hold the lock. */
-    if (!*find_slot(c->s, id) && pa_store_remove(c->s->dir, id) == 0) c->removed++;
+    ** file, and nobody can start using it while we hold the lock.  Its age
+    ** is checked again: it may have been used since the listing saw it. */
+    if (!*find_slot(c->s, id) && pa_store_remove_if_idle(c->s->dir, id, secs_ns(c->s->cfg.idle_ttl_s)) == 0)
+        c->removed++;
     pthread_mutex_unlock(&c->s->lock);
     return 0;
 }
 
 int pa_sessions_sweep(pa_sessions *s) {
-    uint64_t now = now_ns();
-    sweep_ctx c = {.s = s, .cutoff = now - secs_ns(s->cfg.idle_ttl_s)};
-    uint64_t evict_cutoff = now - secs_ns(s->cfg.evict_after_s);
+    sweep_ctx c = {.s = s, .now = now_ns()};
     pthread_mutex_lock(&s->lock);
     for (uint32_t b = 0; b < NBUCKETS; b++) {
         entry *e = s->buckets[b];
         while (e) {
             entry *next = e->next;
             if (!e->busy && e->waiters == 0 && e->in) {
-                if (e->last_used_ns < c.cutoff) {
+                if (older_than(e->last_used_ns, c.now, s->cfg.idle_ttl_s)) {
                     pa_store_remove(s->dir, e->id);
                     entry_remove(s, e);
                     c.removed++;
-                } else if (e->last_used_ns < evict_cutoff && !e->unsaved) {
+                } else if (older_than(e->last_used_ns, c.now, s->cfg.evict_after_s) && !e->unsaved) {
                     entry_remove(s, e);
                 }
             }

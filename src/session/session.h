@@ -16,8 +16,9 @@
 ** (eviction costs nothing) and comes back from disk on its next call.
 **
 ** A call that is killed (timeout, trap, os._exit) leaves a torn interpreter;
-** the session rolls back to its state before that call (its file), and the
-** outcome says so.  An ordinary failure (exception, SyntaxError, MemoryError
+** the session rolls back to its file — its state before that call, or, if
+** the previous call's save failed (outcome.saved false), the last state that
+** was saved — and the outcome says so.  An ordinary failure (exception, SyntaxError, MemoryError
 ** raised in Python) keeps the session, as Python would.
 **
 ** Sessions idle for longer than the TTL are deleted, in memory and on disk.

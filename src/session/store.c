@@ -276,8 +276,9 @@ int pa_store_stat(const char *dir, const char *id, pa_store_meta *meta,
     int fd = open_session(dir, id, err, errlen);
     if (fd < 0) return fd;
     struct stat st;
-    int rc = fstat(fd, &st) ? -errno : read_header(fd, id, meta, NULL, err, errlen);
-    if (file_bytes) *file_bytes = rc ? 0 : (uint64_t)st.st_size;
+    int rc = fstat(fd, &st) ? -errno : 0;
+    if (file_bytes) *file_bytes = rc ? 0 : (uint64_t)st.st_size; /* even if the header is bad */
+    if (rc == 0) rc = read_header(fd, id, meta, NULL, err, errlen);
     close(fd);
     return rc;
 }
@@ -314,7 +315,9 @@ int pa_store_load(const char *dir, const char *id, pa_instance *in,
             rc = r->io_err;
             snprintf(err, errlen, "session %s: read failed: %s", id, strerror(-r->io_err));
         } else if (r->bad || lrc == -EINVAL || lrc == -ESTALE) {
-            rc = lrc == -ESTALE ? -ESTALE : -EINVAL;
+            /* The (hash-checked) header named our image; a stream that
+            ** disagrees is damage, not a foreign session. */
+            rc = -EINVAL;
             snprintf(err, errlen, "session %s is corrupt: %s", id,
                      r->bad || !why[0] ? "damaged or truncated data" : why);
         } else {
@@ -355,6 +358,30 @@ int pa_store_remove(const char *dir, const char *id) {
 
 /* ---- listing --------------------------------------------------------------- */
 
+/* ".<id>.XXXXXX", as pa_store_save's mkostemp names them; nothing else
+** (.lock, .swept) is ever taken for one. */
+static bool is_temp_name(const char *name, size_t n) {
+    if (n < 9 || name[0] != '.' || name[n - 7] != '.' || n - 8 > PA_SESSION_ID_MAX) return false;
+    char id[PA_SESSION_ID_MAX + 1];
+    memcpy(id, name + 1, n - 8);
+    id[n - 8] = 0;
+    return pa_store_check_id(id) == 0;
+}
+
+int pa_store_remove_if_idle(const char *dir, const char *id, uint64_t idle_ns) {
+    char path[4096];
+    struct stat st;
+    struct timespec now;
+    int rc = session_path(path, sizeof path, dir, id);
+    if (rc) return rc;
+    if (lstat(path, &st) != 0) return -errno;
+    clock_gettime(CLOCK_REALTIME, &now);
+    uint64_t mtime = (uint64_t)st.st_mtim.tv_sec * 1000000000ull + (uint64_t)st.st_mtim.tv_nsec;
+    uint64_t t = (uint64_t)now.tv_sec * 1000000000ull + (uint64_t)now.tv_nsec;
+    if (t < mtime || t - mtime < idle_ns) return -EBUSY;
+    return unlink(path) ? -errno : 0;
+}
+
 int pa_store_list(const char *dir, pa_store_list_fn fn, void *ud) {
     DIR *d = opendir(dir);
     if (!d) return -errno;
@@ -370,7 +397,7 @@ int pa_store_list(const char *dir, pa_store_list_fn fn, void *ud) {
         if (fstatat(dirfd(d), name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) continue;
         uint64_t mtime = (uint64_t)st.st_mtim.tv_sec * 1000000000ull + (uint64_t)st.st_mtim.tv_nsec;
         if (name[0] == '.') { /* a writer's temporary file: remove it once surely orphaned */
-            if (mtime + STALE_TMP_NS < now_ns) unlinkat(dirfd(d), name, 0);
+            if (is_temp_name(name, n) && mtime + STALE_TMP_NS < now_ns) unlinkat(dirfd(d), name, 0);
             continue;
         }
         if (n <= sl || strcmp(name + n - sl, SUFFIX) != 0 || n - sl > PA_SESSION_ID_MAX) continue;

@@ -67,6 +67,10 @@ int pa_store_stat(const char *dir, const char *id, pa_store_meta *meta,
 /* mkdir -p with mode 0700 (state is private); 0 or -errno. */
 int pa_store_mkdirs(const char *path);
 
+/* Remove session `id` if its file has not been written for idle_ns:
+** 0, -EBUSY (written since), or -errno. */
+int pa_store_remove_if_idle(const char *dir, const char *id, uint64_t idle_ns);
+
 /* Remove session `id`; 0 or -errno (-ENOENT if absent). */
 int pa_store_remove(const char *dir, const char *id);
 
