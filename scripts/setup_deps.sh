@@ -8,7 +8,7 @@ pkgs=(
     libclang-rt-14-dev                                       # libFuzzer for tests/fuzz
     wabt                                                     # wasm2c
     python3 python3.11 dpkg-dev tcl                          # build python + test scripts, apt-get source, sqlite amalgamation
-    libjansson-dev libcmocka-dev libzstd-dev                 # host libraries
+    libjansson-dev libcmocka-dev libzstd-dev libseccomp-dev  # host libraries
     tzdata                                                   # time zones for the guest
 )
 missing=()

@@ -8,6 +8,7 @@
 #define PA_EXIT_USAGE 2
 
 int pa_cmd_run(int argc, char **argv);
+int pa_cmd_doctor(int argc, char **argv);
 
 /* Print "polyagent: <msg>" on stderr. */
 void pa_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

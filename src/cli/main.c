@@ -19,6 +19,7 @@ void pa_cli_error(const char *fmt, ...) {
 
 static void usage(FILE *f) {
     fputs("usage: polyagent run [options] (-c CODE | FILE.py | -)\n"
+          "       polyagent doctor [--json]   which sandbox layers this machine gives\n"
           "\n"
           "Run Python code in the PolyAgent sandbox.\n"
           "  -c CODE            run CODE\n"
@@ -52,6 +53,7 @@ int main(int argc, char **argv) {
         return 0;
     }
     if (!strcmp(argv[1], "run")) return pa_cmd_run(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "doctor")) return pa_cmd_doctor(argc - 2, argv + 2);
     pa_cli_error("unknown command '%s' (try 'polyagent --help')", argv[1]);
     return PA_EXIT_USAGE;
 }

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 
 #include "cli.h"
 #include "runtime/pa_runtime.h"
+#include "sandbox/child.h"
 #include "session/base.h"
 #include "session/session.h"
 #include "utf8.h"
@@ -49,6 +51,10 @@ typedef struct run_job {
     pa_session_outcome outcome;
     int started;
     char err[512];
+    /* prepared by the parent, before the sandbox */
+    pa_image *img;            /* base image, NULL if unavailable */
+    char sessions_dir[4200];  /* --session: where its files are */
+    const char *child_sessions_dir; /* the same, as the sandbox sees it */
 } run_job;
 
 /* ---- input ------------------------------------------------------------------ */
@@ -229,10 +235,9 @@ static int state_dir(const run_job *job, char *buf, size_t len) {
 static void run_fresh(run_job *job) {
     pa_instance_config cfg = {.memory_mb = job->o->memory_mb};
     pa_instance *in = NULL;
-    pa_image *img = NULL;
-    char dir[4096], ignored[512];
-    if (state_dir(job, dir, sizeof dir) == 0 && pa_base_image_open(dir, &img, ignored, sizeof ignored) == 0) {
-        cfg.image = img;
+    char ignored[512];
+    if (job->img) {
+        cfg.image = job->img;
         if (pa_instance_new(&cfg, &in, ignored, sizeof ignored) != 0) in = NULL;
     }
     if (!in) {
@@ -244,24 +249,12 @@ static void run_fresh(run_job *job) {
     pa_instance_exec(in, &req, &job->res);
 out:
     pa_instance_free(in);
-    pa_image_close(img);
 }
 
 static void run_in_session(run_job *job) {
-    char dir[4096], sdir[4200], why[400];
-    pa_image *img = NULL;
     pa_sessions *ss = NULL;
-    if (state_dir(job, dir, sizeof dir)) {
-        snprintf(job->err, sizeof job->err, "no state directory: set HOME, POLYAGENT_STATE_DIR or --state-dir");
-        return;
-    }
-    if (pa_base_image_open(dir, &img, why, sizeof why)) {
-        snprintf(job->err, sizeof job->err, "cannot open the base image: %s", why);
-        return;
-    }
-    snprintf(sdir, sizeof sdir, "%s/sessions", dir);
     pa_sessions_config cfg = {
-        .dir = sdir, .image = img, .limits = {.memory_mb = job->o->memory_mb},
+        .dir = job->child_sessions_dir, .image = job->img, .limits = {.memory_mb = job->o->memory_mb},
         .lock_wait_s = 60, .shared_dir = true, /* other CLI runs, other sessions */
     };
     if (pa_sessions_open(&cfg, &ss, job->err, sizeof job->err)) goto out;
@@ -271,7 +264,6 @@ static void run_in_session(run_job *job) {
         job->started = 1;
 out:
     pa_sessions_close(ss);
-    pa_image_close(img);
 }
 
 static void *guest_main(void *arg) {
@@ -291,7 +283,7 @@ static json_t *json_text(const char *s, size_t n) {
     return j ? j : json_string("");
 }
 
-static int print_json(const run_job *job) {
+static char *result_json(const run_job *job) {
     const pa_result *r = &job->res;
     json_t *o = json_object();
     json_object_set_new(o, "status", json_string(pa_status_name(r->status)));
@@ -325,10 +317,180 @@ static int print_json(const run_job *job) {
     }
     char *s = json_dumps(o, JSON_COMPACT);
     json_decref(o);
-    if (!s) return -1;
-    puts(s);
+    return s;
+}
+
+/* ---- the sandbox ------------------------------------------------------------------ */
+
+/* In the parent, before the sandbox hides the file system: open (or build)
+** the base image, and make sure the session directory exists.  A fresh run
+** without a usable state directory still runs (started from scratch). */
+static int prepare(run_job *job) {
+    char dir[4096], why[400];
+    if (state_dir(job, dir, sizeof dir) != 0) {
+        if (!job->o->session) return 0;
+        pa_cli_error("no state directory for sessions: set HOME, POLYAGENT_STATE_DIR or --state-dir");
+        return -1;
+    }
+    if (pa_base_image_open(dir, &job->img, why, sizeof why) != 0) {
+        job->img = NULL;
+        if (!job->o->session) return 0;
+        pa_cli_error("cannot open the base image: %s", why);
+        return -1;
+    }
+    if (job->o->session) {
+        snprintf(job->sessions_dir, sizeof job->sessions_dir, "%s/sessions", dir);
+        int rc = pa_store_mkdirs(job->sessions_dir);
+        if (rc) {
+            pa_cli_error("cannot create %s: %s", job->sessions_dir, strerror(-rc));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void write_all_fd(int fd, const char *p, size_t n) {
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return;
+        p += w;
+        n -= (size_t)w;
+    }
+}
+
+/* In the confined child: run, then report (JSON to the report pipe, or
+** messages on stderr).  Returns the exit status. */
+static int child_main(void *ud, int report_fd, unsigned layers) {
+    run_job *job = ud;
+    job->child_sessions_dir = (layers & PA_LAYER_EMPTY_ROOT) ? "/state" : job->sessions_dir;
+    pthread_attr_t attr;
+    pthread_t th;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, GUEST_STACK_BYTES);
+    pthread_attr_setguardsize(&attr, (size_t)1 << 20); /* backstop below the stack */
+    int rc = pthread_create(&th, &attr, guest_main, job);
+    pthread_attr_destroy(&attr);
+    if (rc) {
+        snprintf(job->err, sizeof job->err, "cannot start the guest thread: %s", strerror(rc));
+    } else {
+        pthread_join(th, NULL);
+    }
+    const run_opts *o = job->o;
+    if (!job->started) {
+        if (!o->json) {
+            pa_cli_error("cannot start the interpreter: %s", job->err);
+            return PA_EXIT_KILLED;
+        }
+        job->res.status = PA_STATUS_KILLED;
+        job->res.exit_code = PA_EXIT_KILLED;
+        job->res.error_type = strdup("EngineError");
+        job->res.error_message = strdup(job->err);
+        job->res.error_message_len = job->res.error_message ? strlen(job->err) : 0;
+    }
+    if (o->json) {
+        char *s = result_json(job);
+        if (!s) return PA_EXIT_KILLED;
+        write_all_fd(report_fd, s, strlen(s));
+        free(s);
+        return 0;
+    }
+    if (o->session && job->outcome.rolled_back)
+        pa_cli_error("session %s: this call was stopped, so the session is as it was before it", o->session);
+    else if (o->session && !job->outcome.saved)
+        pa_cli_error("%s: this call's changes to session %s are lost", job->outcome.save_error, o->session);
+    int status = job->res.exit_code;
+    switch (job->res.status) {
+    case PA_STATUS_TIMEOUT:
+        pa_cli_error("timeout: %s", job->res.error_message ? job->res.error_message : "");
+        break;
+    case PA_STATUS_MEMORY_LIMIT:
+        pa_cli_error("memory limit: the program needed more than %u MB", o->memory_mb);
+        status = PA_EXIT_MEMORY;
+        break;
+    case PA_STATUS_KILLED:
+        pa_cli_error("killed: %s", job->res.error_message ? job->res.error_message : "trap");
+        break;
+    default:
+        break;
+    }
+    return status & 0xFF; /* as the OS truncates native python's exit(n) */
+}
+
+/* A result the parent makes up when the child could not give one. */
+static int report_failure(run_job *job, pa_status st, int exit_code, const char *type, const char *msg) {
+    if (!job->o->json) {
+        pa_cli_error("%s: %s", st == PA_STATUS_TIMEOUT ? "timeout" : "killed", msg);
+        return exit_code;
+    }
+    pa_result_free(&job->res);
+    job->res.status = st;
+    job->res.exit_code = exit_code;
+    job->res.error_type = strdup(type);
+    job->res.error_message = strdup(msg);
+    job->res.error_message_len = job->res.error_message ? strlen(msg) : 0;
+    job->started = 0; /* no session outcome to report */
+    char *s = result_json(job);
+    if (s) puts(s);
     free(s);
-    return fflush(stdout) ? -1 : 0;
+    return fflush(stdout) ? PA_EXIT_KILLED : 0;
+}
+
+/* The guest runs in a confined child; this process only supervises it:
+** it kills the child if the run outlives its time limit by a grace period
+** (the engine's own deadline normally ends it right on time), and turns a
+** child that died into a result. */
+static int run_sandboxed(run_job *job) {
+    const run_opts *o = job->o;
+    int keep[1] = {job->img ? pa_image_fd(job->img) : -1};
+    pa_confine_opts co = {
+        .state_dir = o->session ? job->sessions_dir : NULL,
+        .keep_fds = keep, .nkeep = 1,
+        .preopen = pa_runtime_preopen, /* the child's own /proc/self/pagemap */
+#if !defined(__SANITIZE_ADDRESS__)
+        /* Linear memory + image view + 256 MiB guest stack + inputs + slack;
+        ** address space: one 8 GiB memory reservation and the rest.  (ASan
+        ** builds reserve terabytes of shadow memory: no such limits there.) */
+        .data_bytes = ((uint64_t)o->memory_mb + 640) << 20,
+        .as_bytes = (uint64_t)10 << 30,
+#endif
+        .cpu_seconds = (uint64_t)o->timeout_s + 5,
+        .file_bytes = ((uint64_t)o->memory_mb + 128) << 20,
+    };
+    /* Loading and saving a session takes time of its own, beyond the
+    ** program's limit. */
+    double grace = o->session ? 10 : 3;
+    pa_child_result cr;
+    char err[256];
+    if (pa_child_run(&co, o->timeout_s + grace, child_main, job, &cr, err, sizeof err))
+        return report_failure(job, PA_STATUS_KILLED, PA_EXIT_KILLED, "EngineError", err);
+    int status;
+    char msg[512];
+    if (!cr.confined) {
+        snprintf(msg, sizeof msg, "the sandbox could not be set up: %s", cr.len ? cr.data : "no report");
+        status = report_failure(job, PA_STATUS_KILLED, PA_EXIT_KILLED, "EngineError", msg);
+    } else if (cr.deadline) {
+        snprintf(msg, sizeof msg, "execution exceeded the time limit of %g s; the sandbox process was killed",
+                 o->timeout_s);
+        status = report_failure(job, PA_STATUS_TIMEOUT, PA_EXIT_TIMEOUT, "Timeout", msg);
+    } else if (!cr.exited) {
+        snprintf(msg, sizeof msg, "the sandbox process was killed by signal %d%s", cr.signal,
+                 cr.signal == SIGSYS ? " (a forbidden system call)" : "");
+        status = report_failure(job, PA_STATUS_KILLED, PA_EXIT_KILLED, "Killed", msg);
+    } else if (o->json) {
+        if (cr.len) {
+            fwrite(cr.data, 1, cr.len, stdout);
+            fputc('\n', stdout);
+            status = fflush(stdout) ? PA_EXIT_KILLED : 0;
+        } else {
+            snprintf(msg, sizeof msg, "the sandbox process exited (status %d) without a result", cr.status);
+            status = report_failure(job, PA_STATUS_KILLED, PA_EXIT_KILLED, "EngineError", msg);
+        }
+    } else {
+        status = cr.status;
+    }
+    free(cr.data);
+    return status;
 }
 
 int pa_cmd_run(int argc, char **argv) {
@@ -367,61 +529,11 @@ int pa_cmd_run(int argc, char **argv) {
         goto out;
     }
 
-    pthread_attr_t attr;
-    pthread_t th;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, GUEST_STACK_BYTES);
-    pthread_attr_setguardsize(&attr, (size_t)1 << 20); /* backstop below the stack */
-    rc = pthread_create(&th, &attr, guest_main, &job);
-    pthread_attr_destroy(&attr);
-    if (rc) {
-        pa_cli_error("cannot start the guest thread: %s", strerror(rc));
-        status = PA_EXIT_KILLED;
-        goto out;
-    }
-    pthread_join(th, NULL);
-
-    if (!job.started) {
-        if (o.json) {
-            job.res.status = PA_STATUS_KILLED;
-            job.res.exit_code = PA_EXIT_KILLED;
-            job.res.error_type = strdup("EngineError");
-            job.res.error_message = strdup(job.err);
-            job.res.error_message_len = job.res.error_message ? strlen(job.err) : 0;
-            print_json(&job);
-            status = 0;
-        } else {
-            pa_cli_error("cannot start the interpreter: %s", job.err);
-            status = PA_EXIT_KILLED;
-        }
-        goto out;
-    }
-    if (o.session && job.outcome.rolled_back && !o.json)
-        pa_cli_error("session %s: this call was stopped, so the session is as it was before it", o.session);
-    else if (o.session && !job.outcome.saved && !o.json)
-        pa_cli_error("%s: this call's changes to session %s are lost", job.outcome.save_error, o.session);
-    if (o.json) {
-        status = print_json(&job) ? PA_EXIT_KILLED : 0;
-    } else {
-        status = job.res.exit_code;
-        switch (job.res.status) {
-        case PA_STATUS_TIMEOUT:
-            pa_cli_error("timeout: %s", job.res.error_message ? job.res.error_message : "");
-            break;
-        case PA_STATUS_MEMORY_LIMIT:
-            pa_cli_error("memory limit: the program needed more than %u MB", o.memory_mb);
-            status = PA_EXIT_MEMORY;
-            break;
-        case PA_STATUS_KILLED:
-            pa_cli_error("killed: %s", job.res.error_message ? job.res.error_message : "trap");
-            break;
-        default:
-            break;
-        }
-        status &= 0xFF; /* as the OS truncates native python's exit(n) */
-    }
+    if (prepare(&job)) goto out;
+    status = run_sandboxed(&job);
 out:
     pa_result_free(&job.res);
+    pa_image_close(job.img);
     free(job.code);
     free(job.input);
     return status;

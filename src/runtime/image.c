@@ -70,6 +70,7 @@ struct pa_image {
 
 const char *pa_guest_build_id(void) { return pa_guest_id; }
 const uint8_t *pa_image_id(const pa_image *img) { return img->id; }
+int pa_image_fd(const pa_image *img) { return img->fd; }
 
 _Static_assert(PA_W2C_NGLOBALS <= PA_IMAGE_MAX_GLOBALS, "raise PA_IMAGE_MAX_GLOBALS");
 

@@ -112,6 +112,15 @@ int pa_image_open(const char *path, pa_image **out, char *err, size_t errlen);
 void pa_image_close(pa_image *img);
 /* 16 random bytes that name this image. */
 const uint8_t *pa_image_id(const pa_image *img);
+/* The image's open file (a sandbox entered later must keep it open). */
+int pa_image_fd(const pa_image *img);
+
+/* Open what the runtime reads from /proc (the pagemap that makes resets
+** and saves cheap) before entering a sandbox that hides /proc.  Returns the
+** fd to keep open, or -1 if unavailable (the runtime then falls back to
+** slower paths, with the same results). */
+int pa_runtime_preopen(void);
+
 /* The image an instance was created from, or NULL. */
 const pa_image *pa_instance_image(const pa_instance *in);
 /* Identity of the guest this binary runs (hex; part of image file names). */
