@@ -105,7 +105,7 @@ $(BUILD)/polyagent-asan: $(ASAN_OBJS) $(W2C_OBJS)
 
 WASI_SRCS := $(wildcard src/wasi/*.c)
 UNIT_BINS := $(BUILD)/rel/test_wasi $(BUILD)/asan/test_wasi $(BUILD)/rel/test_runtime $(BUILD)/asan/test_runtime \
-             $(BUILD)/rel/test_session $(BUILD)/asan/test_session
+             $(BUILD)/rel/test_session $(BUILD)/asan/test_session $(BUILD)/rel/test_sandbox $(BUILD)/asan/test_sandbox
 
 $(BUILD)/rel/test_wasi: tests/unit/test_wasi.c tests/unit/wasi_stubs.c $(WASI_SRCS) $(HOST_HDRS)
 	@mkdir -p $(dir $@)
@@ -123,6 +123,16 @@ $(BUILD)/rel/test_runtime: tests/unit/test_runtime.c $(RT_LIB_REL) $(W2C_OBJS)
 
 $(BUILD)/asan/test_runtime: tests/unit/test_runtime.c $(RT_LIB_ASAN) $(W2C_OBJS)
 	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) $(INCLUDES) $^ -o $@ -lcmocka $(LIBS)
+
+SANDBOX_SRCS := $(wildcard src/sandbox/*.c)
+
+$(BUILD)/rel/test_sandbox: tests/unit/test_sandbox.c $(SANDBOX_SRCS) $(HOST_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) -Isrc tests/unit/test_sandbox.c $(SANDBOX_SRCS) -o $@ -lcmocka -lseccomp
+
+$(BUILD)/asan/test_sandbox: tests/unit/test_sandbox.c $(SANDBOX_SRCS) $(HOST_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) -Isrc tests/unit/test_sandbox.c $(SANDBOX_SRCS) -o $@ -lcmocka -lseccomp
 
 $(BUILD)/rel/test_session: tests/unit/test_session.c $(RT_LIB_REL) $(W2C_OBJS)
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCLUDES) $^ -o $@ -lcmocka $(LIBS)
