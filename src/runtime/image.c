@@ -6,10 +6,12 @@
 ** module's globals, and host-side WASI state.  (The function table is filled
 ** at instantiation and never changed by our guest: no table.set/grow.)  An
 ** image stores the memory page-aligned in a file, so instances map it
-** MAP_PRIVATE: pages are shared with the page cache until written, and
-** resetting an instance is madvise(MADV_DONTNEED) over what it touched — the
-** kernel drops the private copies and the image shows through again.  This
-** is how wasmtime resets its copy-on-write memories; nothing is copied.
+** MAP_PRIVATE: pages are shared with the page cache until written.  Reset
+** copies the image back over exactly the pages that were written (the ones
+** /proc/self/pagemap shows as no longer file-backed), so they stay mapped
+** and the next run takes no page faults for them; past a few thousand such
+** pages, or without /proc, it drops them with madvise(MADV_DONTNEED) and
+** lets the image show through again, as wasmtime resets its memories.
 **
 ** Image file (little-endian):
 **
@@ -133,6 +135,11 @@ static int restore_dirty(pa_instance *in, size_t img_bytes) {
 
 int pa_image_apply(pa_instance *in, int first, char *err, size_t errlen) {
     pa_image *img = in->image;
+    if (pa_rt_thread_init() != 0) { /* the reseed below is guest code */
+        snprintf(err, errlen, "runtime set-up failed on this thread");
+        in->dead = 1;
+        return -1;
+    }
     wasm_rt_memory_t *mem = &in->mod.w2c_memory;
     size_t img_bytes = (size_t)img->pages * WASM_PAGE;
     if (img->pages > mem->max_pages) {
@@ -183,6 +190,7 @@ int pa_image_apply(pa_instance *in, int first, char *err, size_t errlen) {
         return -1;
     }
     in->dead = 0;
+    in->pristine = 1;
     return 0;
 }
 
@@ -294,6 +302,18 @@ int pa_image_build(const char *path, const char *prepare, char *err, size_t errl
     }
     unlink(tmp);
     close(fd);
+    /* Sessions will be saved against this image: make its name durable. */
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash) {
+        *slash = 0;
+        int dfd = open(slash == dir ? "/" : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dfd >= 0) {
+            fsync(dfd);
+            close(dfd);
+        }
+    }
     pa_instance_free(in);
     return 0;
 fail:
@@ -311,7 +331,7 @@ int pa_image_open(const char *path, pa_image **out, char *err, size_t errlen) {
     *out = NULL;
     pa_image *img = calloc(1, sizeof *img);
     if (!img) { snprintf(err, errlen, "out of memory"); return -1; }
-    img->fd = open(path, O_RDONLY | O_CLOEXEC);
+    img->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (img->fd < 0) {
         snprintf(err, errlen, "cannot open image %s: %s", path, strerror(errno));
         free(img);

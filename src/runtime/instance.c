@@ -389,5 +389,8 @@ done:
     memset(in->cap, 0, sizeof in->cap);
     memset(in->cap_alloc, 0, sizeof in->cap_alloc);
     res->duration_ms = (double)(pa_rt_now_ns() - t0) / 1e6;
+    in->on_output = NULL; /* the caller's callback is only valid for this call */
+    in->output_ud = NULL;
+    in->pristine = 0;
     return 0;
 }

@@ -14,6 +14,7 @@ struct pa_instance {
     pa_wasi *wasi;
     int dead;
     int stdin_stale;      /* sys.stdin may hold an earlier call's input */
+    int pristine;         /* exactly the image's state (nothing ran since) */
     pa_image *image;      /* borrowed; NULL if initialised from scratch */
     /* capture state of the current call */
     pa_buffer cap[2];

@@ -27,7 +27,6 @@
 #define WASM_PAGE 65536u
 #define STATE_MAGIC "PASTATE2"
 #define STATE_END 0xFFFFFFFFu
-#define MAX_WASI_STATE (256u << 20)
 
 /* Every page that may differ from the image: the private ones, or all of
 ** them when the kernel does not say. */
@@ -96,7 +95,8 @@ int pa_instance_save(pa_instance *in, pa_write_fn write, void *ud, char *err, si
     const pa_image *img = in->image;
     uint8_t *wasi = NULL;
     size_t wasi_len = 0;
-    if (pa_wasi_save(in->wasi, &wasi, &wasi_len) != 0 || wasi_len > MAX_WASI_STATE) {
+    if (pa_wasi_save(in->wasi, &wasi, &wasi_len) != 0 || wasi_len > pa_wasi_state_max(in->wasi) ||
+        wasi_len > UINT32_MAX) {
         free(wasi);
         snprintf(err, errlen, "cannot serialize the WASI state");
         return -1;
@@ -136,6 +136,8 @@ static int load_fail(pa_instance *in, char *err, size_t errlen, int rc, const ch
 
 int pa_instance_load(pa_instance *in, pa_read_fn read, void *ud, char *err, size_t errlen) {
     if (!in->image) { snprintf(err, errlen, "instance has no image"); return -EINVAL; }
+    /* Pages the stream does not mention must be the image's. */
+    if (!in->pristine && pa_instance_reset(in)) { snprintf(err, errlen, "cannot reset the instance"); return -ENOMEM; }
     wasm_rt_memory_t *mem = &in->mod.w2c_memory;
     uint8_t h[8 + 16 + 4 + 4];
     if (read(ud, h, sizeof h) || memcmp(h, STATE_MAGIC, 8) != 0)
@@ -160,7 +162,8 @@ int pa_instance_load(pa_instance *in, pa_read_fn read, void *ud, char *err, size
     uint8_t wl[4];
     if (read(ud, wl, 4)) return load_fail(in, err, errlen, -EINVAL, "truncated WASI state");
     uint32_t wasi_len = pa_get_le32(wl);
-    if (wasi_len > MAX_WASI_STATE) return load_fail(in, err, errlen, -EINVAL, "WASI state too large");
+    /* Bounded by this instance's quotas, not by the file's say-so. */
+    if (wasi_len > pa_wasi_state_max(in->wasi)) return load_fail(in, err, errlen, -EINVAL, "WASI state too large");
     uint8_t *wasi = malloc(wasi_len ? wasi_len : 1);
     if (!wasi) return load_fail(in, err, errlen, -ENOMEM, "out of memory");
     if (wasi_len && read(ud, wasi, wasi_len)) {
@@ -192,5 +195,6 @@ int pa_instance_load(pa_instance *in, pa_read_fn read, void *ud, char *err, size
     }
     pa_image_globals_set(&in->mod, g);
     in->stdin_stale = 1; /* the saved sys.stdin may hold unread input */
+    in->pristine = 0;
     return 0;
 }

@@ -55,6 +55,9 @@ struct pa_sessions {
     uint64_t list_gen;
     pthread_t sweeper;
     pthread_cond_t sweep_cond; /* CLOCK_MONOTONIC; signalled on close */
+    pthread_mutex_t shared_call; /* shared_dir: one call at a time here, so
+                                 ** two ids whose lock bytes collide never
+                                 ** release each other's lock */
     bool sweeping, stop;
 };
 
@@ -187,6 +190,8 @@ int pa_sessions_open(const pa_sessions_config *cfg, pa_sessions **out, char *err
 
     char lock_path[4096 + 8];
     snprintf(lock_path, sizeof lock_path, "%s/.lock", cfg->dir);
+    s->lock_fd = -1;
+    if (cfg->supervised) goto locked; /* the supervisor holds it for us */
     s->lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (s->lock_fd < 0) {
         snprintf(err, errlen, "cannot open %s: %s", lock_path, strerror(errno));
@@ -201,7 +206,9 @@ int pa_sessions_open(const pa_sessions_config *cfg, pa_sessions **out, char *err
         }
         nanosleep(&(struct timespec){0, 5000000}, NULL);
     }
+locked:
     pthread_mutex_init(&s->lock, NULL);
+    pthread_mutex_init(&s->shared_call, NULL);
     pthread_cond_init(&s->cond, NULL);
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
@@ -243,7 +250,8 @@ void pa_sessions_close(pa_sessions *s) {
     pthread_mutex_destroy(&s->lock);
     pthread_cond_destroy(&s->cond);
     pthread_cond_destroy(&s->sweep_cond);
-    close(s->lock_fd);
+    pthread_mutex_destroy(&s->shared_call);
+    if (s->lock_fd >= 0) close(s->lock_fd);
     free(s->dir);
     free(s);
 }
@@ -252,14 +260,26 @@ void pa_sessions_close(pa_sessions *s) {
 ** one byte of the lock file, chosen by the id, for the whole call.  An
 ** open-file-description lock, so it holds per open file, not per process. */
 static void id_lock(pa_sessions *s, const char *id, short type) {
-    if (!s->cfg.shared_dir) return;
+    if (!s->cfg.shared_dir || s->lock_fd < 0) return;
     struct flock fl = {.l_type = type, .l_whence = SEEK_SET, .l_start = (off_t)(fnv1a(id) & 0x3fffffff), .l_len = 1};
     while (fcntl(s->lock_fd, F_OFD_SETLKW, &fl) != 0 && errno == EINTR) {}
 }
 
-/* Take exclusive use of session id's entry (creating it); NULL on ENOMEM. */
+/* Remove a session file unless another process is in a call on it. */
+static bool id_trylock(pa_sessions *s, const char *id) {
+    if (!s->cfg.shared_dir || s->lock_fd < 0) return true;
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = (off_t)(fnv1a(id) & 0x3fffffff), .l_len = 1};
+    return fcntl(s->lock_fd, F_OFD_SETLK, &fl) == 0;
+}
+
+/* Take exclusive use of session id's entry (creating it); NULL on ENOMEM
+** or when the set is closing. */
 static entry *acquire(pa_sessions *s, const char *id) {
     pthread_mutex_lock(&s->lock);
+    if (s->stop) {
+        pthread_mutex_unlock(&s->lock);
+        return NULL;
+    }
     entry **p = find_slot(s, id), *e = *p;
     if (!e) {
         e = calloc(1, sizeof *e);
@@ -272,6 +292,7 @@ static entry *acquire(pa_sessions *s, const char *id) {
     e->waiters--;
     e->busy = true;
     pthread_mutex_unlock(&s->lock);
+    if (s->cfg.shared_dir) pthread_mutex_lock(&s->shared_call);
     id_lock(s, id, F_WRLCK);
     return e;
 }
@@ -282,6 +303,7 @@ static void release(pa_sessions *s, entry *e) {
     ** memory could go stale; the file is the only truth. */
     if (s->cfg.shared_dir && !e->unsaved) unload(s, e);
     id_lock(s, e->id, F_UNLCK);
+    if (s->cfg.shared_dir) pthread_mutex_unlock(&s->shared_call);
     e->busy = false;
     if (!e->in && e->waiters == 0) entry_remove(s, e);
     else make_room(s, 0);
@@ -357,7 +379,11 @@ int pa_sessions_exec(pa_sessions *s, const char *id, const pa_exec_request *req,
         return -1;
     }
     entry *e = acquire(s, id);
-    if (!e) { *code = -ENOMEM; snprintf(err, errlen, "out of memory"); return -1; }
+    if (!e) {
+        *code = s->stop ? -ESHUTDOWN : -ENOMEM;
+        snprintf(err, errlen, "%s", s->stop ? "the session set is closing" : "out of memory");
+        return -1;
+    }
 
     uint64_t now = now_ns();
     if (e->in) {
@@ -416,7 +442,7 @@ int pa_sessions_exec(pa_sessions *s, const char *id, const pa_exec_request *req,
 int pa_sessions_drop(pa_sessions *s, const char *id) {
     if (pa_store_check_id(id)) return -EINVAL;
     entry *e = acquire(s, id);
-    if (!e) return -ENOMEM;
+    if (!e) return s->stop ? -ESHUTDOWN : -ENOMEM;
     int had = e->in != NULL;
     pthread_mutex_lock(&s->lock);
     unload(s, e);
@@ -533,8 +559,17 @@ static int sweep_file(void *ud, const char *id, uint64_t bytes, uint64_t mtime) 
     /* Live or busy sessions are the table's business; the rest is only a
     ** file, and nobody can start using it while we hold the lock.  Its age
     ** is checked again: it may have been used since the listing saw it. */
-    if (!*find_slot(c->s, id) && pa_store_remove_if_idle(c->s->dir, id, secs_ns(c->s->cfg.idle_ttl_s)) == 0)
-        c->removed++;
+    /* Shared: skip while a call of ours runs (it may hold a colliding lock
+    ** byte, which our unlock would release), and skip files another process
+    ** is working on. */
+    bool shared = c->s->cfg.shared_dir;
+    if (!*find_slot(c->s, id) && (!shared || pthread_mutex_trylock(&c->s->shared_call) == 0)) {
+        if (id_trylock(c->s, id)) {
+            if (pa_store_remove_if_idle(c->s->dir, id, secs_ns(c->s->cfg.idle_ttl_s)) == 0) c->removed++;
+            id_lock(c->s, id, F_UNLCK);
+        }
+        if (shared) pthread_mutex_unlock(&c->s->shared_call);
+    }
     pthread_mutex_unlock(&c->s->lock);
     return 0;
 }

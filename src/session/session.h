@@ -49,6 +49,9 @@ typedef struct pa_sessions_config {
     double lock_wait_s;         /* wait for the directory lock; 0 = fail at once */
     bool shared_dir;            /* other processes may use the directory too;
                                 ** sessions are then never kept in memory */
+    bool supervised;            /* take no lock: a supervisor holds the
+                                ** directory and sends each session to one
+                                ** process only (src/sandbox/pool.c) */
     bool sync_writes;           /* fsync every save: survive power loss too */
     double sweep_every_s;       /* run pa_sessions_sweep on a thread of its
                                 ** own this often; 0 = only when opening a
@@ -81,7 +84,9 @@ typedef struct pa_session_info {
 
 /* 0, or -1 with a message in err (bad directory, lock held elsewhere). */
 int pa_sessions_open(const pa_sessions_config *cfg, pa_sessions **out, char *err, size_t errlen);
-/* Waits for running calls, frees every live session (all are on disk). */
+/* Waits for running calls, frees every live session: all are on disk, but
+** for any whose last save failed (outcome.saved false), whose last state
+** is then lost.  Calls arriving meanwhile fail with -ESHUTDOWN. */
 void pa_sessions_close(pa_sessions *s);
 
 /* Run a request in session `id`.  Returns 0 with *res and *outcome filled

@@ -155,8 +155,9 @@ int pa_store_save(const char *dir, const char *id, const pa_store_meta *meta,
     put64(h + 48, meta->calls);
     put64(h + 56, w->raw);
     put64(h + 64, fnv64(h, HASHED_LEN));
+    errno = 0;
     if (pwrite(w->fd, h, sizeof h, 0) != (ssize_t)sizeof h || (sync && fsync(w->fd) != 0)) {
-        rc = -errno;
+        rc = errno ? -errno : -EIO; /* a short write sets no errno */
         snprintf(err, errlen, "cannot write session %s: %s", id, strerror(errno));
         goto fail;
     }
@@ -262,7 +263,14 @@ static int open_session(const char *dir, const char *id, char *err, size_t errle
     char path[4096];
     int rc = session_path(path, sizeof path, dir, id);
     if (rc) { snprintf(err, errlen, "invalid session id"); return rc; }
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    /* O_NONBLOCK: a FIFO planted under a session's name must not hang us. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    struct stat st;
+    if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+        close(fd);
+        snprintf(err, errlen, "session %s is corrupt: not a regular file", id);
+        return -EINVAL;
+    }
     if (fd < 0) {
         rc = -errno;
         if (rc == -ENOENT) snprintf(err, errlen, "no session %s", id);
@@ -301,6 +309,9 @@ int pa_store_load(const char *dir, const char *id, pa_instance *in,
     }
     r = calloc(1, sizeof *r);
     if (!r || !(r->z = ZSTD_createDCtx())) { rc = -ENOMEM; snprintf(err, errlen, "out of memory"); goto out; }
+    /* Our saves use level 1 (a 512 KiB window); a frame asking for more is
+    ** not ours and must not make us allocate it. */
+    ZSTD_DCtx_setParameter(r->z, ZSTD_d_windowLogMax, 23);
     r->fd = fd;
     r->expect = raw_len;
     r->frame_left = 1;

@@ -74,6 +74,7 @@ uint32_t pa_vfs_init(pa_vfs *v, uint64_t max_bytes, uint32_t max_files) {
     v->max_bytes = max_bytes;
     v->max_files = max_files;
     v->next_ino = 1;
+    v->init_time = pa_vfs_now();
     uint32_t rc = node_new(v, PA_WASI_FILETYPE_DIRECTORY, false, &v->root);
     if (rc) goto fail;
     v->root->linked = true; /* never removable; see pa_vfs_lookup */

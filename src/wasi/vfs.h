@@ -69,6 +69,7 @@ typedef struct pa_vfs {
     uint64_t next_ino;
     uint64_t max_bytes, used_bytes;
     uint32_t max_files, used_files;
+    uint64_t init_time;           /* times a reset gives the fixed nodes */
 } pa_vfs;
 
 /* The result of resolving a path against a directory. */

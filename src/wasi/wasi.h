@@ -86,6 +86,10 @@ int pa_wasi_load(pa_wasi *w, const uint8_t *buf, size_t len);
 ** not allocate or walk anything big then). */
 void pa_wasi_reset(pa_wasi *w);
 
+/* The most bytes pa_wasi_save can produce for w under its quotas: a bound
+** for readers of saved state, which must not take a file's word for it. */
+size_t pa_wasi_state_max(const pa_wasi *w);
+
 /* Whether the guest has read stdin since the last call; clears the flag.
 ** (The guest's sys.stdin buffers what it read: the runtime then tells the
 ** guest to drop that buffer before the next call, whose input is new.) */

@@ -103,8 +103,7 @@ static void clear_tmp(pa_vfs *v) {
 ** is freed as soon as it is detached, and unlinked ones at their close.
 ** next_ino goes back to just past the read-only tree (the only nodes left,
 ** a handful) so every fresh run sees the same inode numbers; /tmp's
-** next_seq likewise.  /tmp's times are not restored: if it held anything,
-** its mtime is now the time it was emptied, which is true. */
+** next_seq likewise, and the fixed nodes' times. */
 static void clear_state(pa_wasi *w) {
     pa_vfs *v = &w->vfs;
     pa_fdtable_close_all(w);
@@ -112,8 +111,13 @@ static void clear_state(pa_wasi *w) {
     clear_tmp(v);
     v->tmp->next_seq = 2;
     uint64_t max = 0;
-    for (const pa_node *n = v->all; n; n = n->all_next)
+    /* The fixed nodes' times too: a run can set /tmp's with utime (64 bits
+    ** each), and a loaded session sets all of them; the next run must not
+    ** be able to read either. */
+    for (pa_node *n = v->all; n; n = n->all_next) {
+        n->atim = n->mtim = n->ctim = v->init_time;
         if (n->ino > max) max = n->ino;
+    }
     v->next_ino = max + 1;
     assert(v->used_files == 0 && v->used_bytes == 0);
 }
@@ -123,6 +127,12 @@ void pa_wasi_reset(pa_wasi *w) {
     free(w->stdin_data);
     w->stdin_data = NULL;
     w->stdin_len = w->stdin_pos = 0;
+}
+
+size_t pa_wasi_state_max(const pa_wasi *w) {
+    /* Every node and entry record is well under 512 bytes; file contents
+    ** are bounded by the byte quota. */
+    return (size_t)w->vfs.max_bytes + ((size_t)w->vfs.max_files + 16) * 512 + PA_WASI_MAX_FDS * 64 + 4096;
 }
 
 bool pa_wasi_take_stdin_read(pa_wasi *w) {

@@ -1606,6 +1606,13 @@ static void test_fresh_executions(void **state) {
              "import errno\ntry:\n    os.fstat(%d)\nexcept OSError as e:\n    print('closed', e.errno == errno.EBADF)", fd);
     run_expect(in, code, "closed True\n");
     assert_int_equal(pa_instance_reset(in), 0);
+    /* No channel through /tmp's times: a run that sets them (64 bits each)
+    ** must not be readable by the next one. */
+    run_expect(in, "import os\nos.utime('/tmp', ns=(0x1122334455667788, 0x123456789abcdef))\nprint('set')", "set\n");
+    assert_int_equal(pa_instance_reset(in), 0);
+    run_expect(in, "import os\nst = os.stat('/tmp')\nprint(st.st_atime_ns != 0x1122334455667788, st.st_mtime_ns != 0x123456789abcdef)",
+               "True True\n");
+    assert_int_equal(pa_instance_reset(in), 0);
 
     run_expect(in, "b = bytearray(200 << 20)\nprint(len(b))", "209715200\n");
     assert_true(pa_instance_memory_bytes(in) >= base + (200u << 20));
