@@ -105,7 +105,8 @@ $(BUILD)/polyagent-asan: $(ASAN_OBJS) $(W2C_OBJS)
 
 WASI_SRCS := $(wildcard src/wasi/*.c)
 UNIT_BINS := $(BUILD)/rel/test_wasi $(BUILD)/asan/test_wasi $(BUILD)/rel/test_runtime $(BUILD)/asan/test_runtime \
-             $(BUILD)/rel/test_session $(BUILD)/asan/test_session $(BUILD)/rel/test_sandbox $(BUILD)/asan/test_sandbox
+             $(BUILD)/rel/test_session $(BUILD)/asan/test_session $(BUILD)/rel/test_sandbox $(BUILD)/asan/test_sandbox \
+             $(BUILD)/rel/test_pool $(BUILD)/asan/test_pool
 
 $(BUILD)/rel/test_wasi: tests/unit/test_wasi.c tests/unit/wasi_stubs.c $(WASI_SRCS) $(HOST_HDRS)
 	@mkdir -p $(dir $@)
@@ -133,6 +134,15 @@ $(BUILD)/rel/test_sandbox: tests/unit/test_sandbox.c $(SANDBOX_SRCS) $(HOST_HDRS
 $(BUILD)/asan/test_sandbox: tests/unit/test_sandbox.c $(SANDBOX_SRCS) $(HOST_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) -Isrc tests/unit/test_sandbox.c $(SANDBOX_SRCS) -o $@ -lcmocka -lseccomp
+
+# The pool's supervisor links no interpreter: its workers are polyagent.
+POOL_SRCS := src/sandbox/pool.c src/sandbox/proto.c src/sandbox/confine.c src/sandbox/seccomp.c src/runtime/result.c
+
+$(BUILD)/rel/test_pool: tests/unit/test_pool.c $(POOL_SRCS) $(HOST_HDRS) $(BUILD)/w2c/w2c_module.h
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCLUDES) tests/unit/test_pool.c $(POOL_SRCS) -o $@ -lcmocka -lseccomp -lpthread
+
+$(BUILD)/asan/test_pool: tests/unit/test_pool.c $(POOL_SRCS) $(HOST_HDRS) $(BUILD)/w2c/w2c_module.h
+	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) $(INCLUDES) tests/unit/test_pool.c $(POOL_SRCS) -o $@ -lcmocka -lseccomp -lpthread
 
 $(BUILD)/rel/test_session: tests/unit/test_session.c $(RT_LIB_REL) $(W2C_OBJS)
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCLUDES) $^ -o $@ -lcmocka $(LIBS)

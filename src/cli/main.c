@@ -54,6 +54,7 @@ int main(int argc, char **argv) {
     }
     if (!strcmp(argv[1], "run")) return pa_cmd_run(argc - 2, argv + 2);
     if (!strcmp(argv[1], "doctor")) return pa_cmd_doctor(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "worker")) return pa_cmd_worker(argc - 2, argv + 2);
     pa_cli_error("unknown command '%s' (try 'polyagent --help')", argv[1]);
     return PA_EXIT_USAGE;
 }

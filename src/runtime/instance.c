@@ -45,16 +45,6 @@ enum { G_OK = 0, G_EXCEPTION = 1, G_EXIT = 2, G_NOMEM = 3, G_NOT_READY = 4 };
 static pthread_once_t module_once = PTHREAD_ONCE_INIT;
 static void module_init(void) { Z_python_init_module(); }
 
-const char *pa_status_name(pa_status s) {
-    switch (s) {
-    case PA_STATUS_OK: return "ok";
-    case PA_STATUS_ERROR: return "error";
-    case PA_STATUS_TIMEOUT: return "timeout";
-    case PA_STATUS_MEMORY_LIMIT: return "memory_limit";
-    case PA_STATUS_KILLED: return "killed";
-    }
-    return "killed";
-}
 
 /* ---- output capture --------------------------------------------------------- */
 
@@ -235,14 +225,6 @@ void pa_instance_free(pa_instance *in) {
     free(in);
 }
 
-void pa_result_free(pa_result *res) {
-    free(res->out.data);
-    free(res->err.data);
-    free(res->error_type);
-    free(res->error_message);
-    free(res->traceback);
-    memset(res, 0, sizeof *res);
-}
 
 /* ---- exec ------------------------------------------------------------------- */
 

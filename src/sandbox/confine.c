@@ -47,11 +47,6 @@ const char *pa_layer_name(unsigned bit) {
 static uid_t g_outer_uid;
 static gid_t g_outer_gid;
 
-void pa_sandbox_outer_ids(uid_t *uid, gid_t *gid) {
-    *uid = g_outer_uid;
-    *gid = g_outer_gid;
-}
-
 pid_t pa_sandbox_spawn(unsigned *layers) {
     /* Most isolating first; drop what the kernel refuses.  Raw clone
     ** without a stack behaves like fork; the caller is single-threaded. */
@@ -99,6 +94,8 @@ static int map_ids(uid_t uid, gid_t gid, char *err, size_t errlen) {
     if (rc) snprintf(err, errlen, "user namespace id maps: %s", strerror(-rc));
     return rc;
 }
+
+int pa_sandbox_map_ids(char *err, size_t errlen) { return map_ids(g_outer_uid, g_outer_gid, err, errlen); }
 
 /* ---- 2. empty root ----------------------------------------------------------------- */
 
@@ -217,10 +214,7 @@ static int drop_caps(void) {
 
 int pa_confine(const pa_confine_opts *o, unsigned *layers, char *err, size_t errlen) {
     unsigned on = o->spawned_layers;
-    if ((on & PA_LAYER_USERNS) &&
-        map_ids(o->outer_ids_set ? o->outer_uid : g_outer_uid, o->outer_ids_set ? o->outer_gid : g_outer_gid,
-                err, errlen))
-        return -1;
+    if ((on & PA_LAYER_USERNS) && !o->ids_mapped && map_ids(g_outer_uid, g_outer_gid, err, errlen)) return -1;
     if (!(on & PA_LAYER_MNTNS) && unshare(CLONE_NEWNS) == 0) on |= PA_LAYER_MNTNS;
     if (on & PA_LAYER_MNTNS) {
         if (empty_root(o->state_dir, err, errlen)) return -1;

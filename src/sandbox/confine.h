@@ -60,9 +60,8 @@ typedef struct pa_confine_opts {
     unsigned spawned_layers;  /* namespaces pa_sandbox_spawn obtained */
     int (*preopen)(void);     /* run in the child before confinement; an fd
                               ** it returns (>= 0) is kept open */
-    bool outer_ids_set;       /* a child that exec'ed after spawning: our */
-    uid_t outer_uid;          /* ids outside its user namespace (else     */
-    gid_t outer_gid;          /* those recorded by pa_sandbox_spawn)      */
+    bool ids_mapped;          /* pa_sandbox_map_ids already ran (a child
+                              ** that execs must map before it does) */
 } pa_confine_opts;
 
 /* Apply the layers above to the calling process.  Returns 0 and the set of
@@ -73,9 +72,10 @@ int pa_confine(const pa_confine_opts *o, unsigned *layers, char *err, size_t err
 /* Fork a child in as many new namespaces (user, pid, net, ipc, uts, mount)
 ** as the kernel grants; *layers says which.  Returns like fork(). */
 pid_t pa_sandbox_spawn(unsigned *layers);
-/* The caller's ids as pa_sandbox_spawn recorded them (to pass to a child
-** that execs). */
-void pa_sandbox_outer_ids(uid_t *uid, gid_t *gid);
+/* In a child spawned into a new user namespace that is going to exec: map
+** its ids now (exec in an unmapped namespace drops every capability, and
+** with them the right to write the map).  0, or -1 with err set. */
+int pa_sandbox_map_ids(char *err, size_t errlen);
 
 /* Name of one layer bit ("user-namespace", ..., "seccomp"). */
 const char *pa_layer_name(unsigned bit);
