@@ -31,6 +31,8 @@ static void usage(FILE *f) {
           "  --json             print one JSON result object\n"
           "  --session ID       run in session ID: variables, imports, functions and\n"
           "                     files in /tmp persist across runs (kept on disk)\n"
+          "  --mount HOST:GUEST[:ro]  show a host directory read-only at GUEST\n"
+          "                     (read into memory before the sandbox starts)\n"
           "  --state-dir DIR    where base images and sessions live (default\n"
           "                     $POLYAGENT_STATE_DIR, else ~/.local/state/polyagent)\n"
           "\n"

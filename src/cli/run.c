@@ -22,6 +22,7 @@
 #include "cli.h"
 #include "runtime/pa_runtime.h"
 #include "sandbox/child.h"
+#include "sandbox/hostdir.h"
 #include "session/base.h"
 #include "session/session.h"
 #include "utf8.h"
@@ -40,6 +41,8 @@ typedef struct run_opts {
     int json;
     const char *session;      /* --session ID */
     const char *state_dir;    /* --state-dir DIR */
+    const char *mounts[16];   /* --mount HOST:GUEST[:ro] */
+    int nmounts;
 } run_opts;
 
 typedef struct run_job {
@@ -55,6 +58,7 @@ typedef struct run_job {
     pa_image *img;            /* base image, NULL if unavailable */
     char sessions_dir[4200];  /* --session: where its files are */
     const char *child_sessions_dir; /* the same, as the sandbox sees it */
+    pa_hostdir tree;          /* --mount trees, read before the sandbox */
 } run_job;
 
 /* ---- input ------------------------------------------------------------------ */
@@ -129,7 +133,7 @@ static int parse_opts(int argc, char **argv, run_opts *o) {
         }
         int takes = !strcmp(a, "-c") || !strcmp(a, "--stdin") || !strcmp(a, "--stdin-file") ||
                     !strcmp(a, "--timeout") || !strcmp(a, "--memory-mb") ||
-                    !strcmp(a, "--session") || !strcmp(a, "--state-dir");
+                    !strcmp(a, "--session") || !strcmp(a, "--state-dir") || !strcmp(a, "--mount");
         if (takes && !val) {
             if (i + 1 >= argc) {
                 pa_cli_error("option %s needs an argument", a);
@@ -160,6 +164,12 @@ static int parse_opts(int argc, char **argv, run_opts *o) {
                 return -1;
             }
             o->session = val;
+        } else if (!strcmp(a, "--mount")) {
+            if (o->nmounts == (int)(sizeof o->mounts / sizeof o->mounts[0])) {
+                pa_cli_error("--mount: at most %d", (int)(sizeof o->mounts / sizeof o->mounts[0]));
+                return -1;
+            }
+            o->mounts[o->nmounts++] = val;
         } else if (!strcmp(a, "--state-dir")) {
             if (!*val) {
                 pa_cli_error("--state-dir: empty path");
@@ -233,7 +243,7 @@ static int state_dir(const run_job *job, char *buf, size_t len) {
 /* A fresh interpreter: from the base image when the state directory can
 ** hold one (start-up is then a mapping), else started from scratch. */
 static void run_fresh(run_job *job) {
-    pa_instance_config cfg = {.memory_mb = job->o->memory_mb};
+    pa_instance_config cfg = {.memory_mb = job->o->memory_mb, .ro = job->tree.e, .nro = job->tree.n};
     pa_instance *in = NULL;
     char ignored[512];
     if (job->img) {
@@ -254,7 +264,8 @@ out:
 static void run_in_session(run_job *job) {
     pa_sessions *ss = NULL;
     pa_sessions_config cfg = {
-        .dir = job->child_sessions_dir, .image = job->img, .limits = {.memory_mb = job->o->memory_mb},
+        .dir = job->child_sessions_dir, .image = job->img,
+        .limits = {.memory_mb = job->o->memory_mb, .ro = job->tree.e, .nro = job->tree.n},
         .lock_wait_s = 60, .shared_dir = true, /* other CLI runs, other sessions */
     };
     if (pa_sessions_open(&cfg, &ss, job->err, sizeof job->err)) goto out;
@@ -325,8 +336,37 @@ static char *result_json(const run_job *job) {
 /* In the parent, before the sandbox hides the file system: open (or build)
 ** the base image, and make sure the session directory exists.  A fresh run
 ** without a usable state directory still runs (started from scratch). */
+/* --mount HOST:GUEST[:ro]: read-only is the only kind there is. */
+static int load_mounts(run_job *job) {
+    for (int i = 0; i < job->o->nmounts; i++) {
+        char spec[8192], err[512];
+        if (snprintf(spec, sizeof spec, "%s", job->o->mounts[i]) >= (int)sizeof spec) {
+            pa_cli_error("--mount: too long");
+            return -1;
+        }
+        size_t n = strlen(spec);
+        if (n > 3 && !strcmp(spec + n - 3, ":ro")) spec[n - 3] = 0;
+        else if (n > 3 && !strcmp(spec + n - 3, ":rw")) {
+            pa_cli_error("--mount %s: only read-only mounts are supported", job->o->mounts[i]);
+            return -1;
+        }
+        char *colon = strrchr(spec, ':');
+        if (!colon || colon == spec || !colon[1]) {
+            pa_cli_error("--mount %s: expected HOST_DIR:GUEST_PATH[:ro]", job->o->mounts[i]);
+            return -1;
+        }
+        *colon = 0;
+        if (pa_hostdir_load(&job->tree, spec, colon + 1, err, sizeof err)) {
+            pa_cli_error("--mount %s: %s", job->o->mounts[i], err);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int prepare(run_job *job) {
     char dir[4096], why[400];
+    if (load_mounts(job)) return -1;
     if (state_dir(job, dir, sizeof dir) != 0) {
         if (!job->o->session) return 0;
         pa_cli_error("no state directory for sessions: set HOME, POLYAGENT_STATE_DIR or --state-dir");
@@ -534,6 +574,7 @@ int pa_cmd_run(int argc, char **argv) {
 out:
     pa_result_free(&job.res);
     pa_image_close(job.img);
+    pa_hostdir_free(&job.tree);
     free(job.code);
     free(job.input);
     return status;

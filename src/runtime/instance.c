@@ -15,6 +15,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
+#include <errno.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -167,6 +168,14 @@ int pa_instance_new(const pa_instance_config *cfg, pa_instance **out, char *err,
                             (size_t)(pa_tzdata_zip_end - pa_tzdata_zip)) != 0) {
         snprintf(err, errlen, "cannot set up the WASI context");
         goto fail;
+    }
+    for (size_t i = 0; i < cfg->nro; i++) {
+        const pa_ro_entry *e = &cfg->ro[i];
+        int rc = e->is_dir ? pa_wasi_add_ro_dir(in->wasi, e->path) : pa_wasi_add_ro_file(in->wasi, e->path, e->data, e->len);
+        if (rc && !(rc == -EEXIST && e->is_dir)) {
+            snprintf(err, errlen, "cannot show %s to the guest: %s", e->path, strerror(-rc));
+            goto fail;
+        }
     }
     reset_capture(in, 64 * 1024, NULL, NULL);
 

@@ -39,12 +39,23 @@ typedef enum pa_status {
 #define PA_EXIT_MEMORY 125
 #define PA_EXIT_KILLED 126
 
+/* A read-only file or directory shown to the guest (e.g. a host tree the
+** operator mounted); data is borrowed and must outlive the instance. */
+typedef struct pa_ro_entry {
+    char *path;               /* absolute guest path */
+    uint8_t *data;            /* contents; NULL for a directory */
+    size_t len;
+    int is_dir;
+} pa_ro_entry;
+
 typedef struct pa_instance_config {
     uint32_t memory_mb;       /* linear memory cap; 0 = 256 */
     uint64_t tmp_max_bytes;   /* /tmp quota; 0 = WASI default */
     uint32_t tmp_max_files;   /* 0 = WASI default */
     pa_image *image;          /* start from this snapshot (borrowed; must
                               ** outlive the instance); NULL = initialise */
+    const pa_ro_entry *ro;    /* extra read-only tree, added in this order */
+    size_t nro;               /* (sessions need the same tree each time) */
 } pa_instance_config;
 
 /* Called with output as the guest produces it (fd 1 or 2), before capping. */

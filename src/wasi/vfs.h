@@ -122,5 +122,8 @@ uint32_t pa_vfs_set_times(pa_node *n, uint64_t atim, uint64_t mtim,
                           uint32_t fstflags);
 uint32_t pa_vfs_add_ro_file(pa_vfs *v, const char *path, const uint8_t *data,
                             size_t len);
+/* The same for a file or (type DIRECTORY, no data) an empty directory. */
+uint32_t pa_vfs_add_ro(pa_vfs *v, const char *path, const uint8_t *data,
+                       size_t len, uint8_t type);
 
 #endif

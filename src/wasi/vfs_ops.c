@@ -208,6 +208,11 @@ uint32_t pa_vfs_set_times(pa_node *n, uint64_t atim, uint64_t mtim,
 ** the path is still checked like a guest's so the tree stays well formed. */
 uint32_t pa_vfs_add_ro_file(pa_vfs *v, const char *path, const uint8_t *data,
                             size_t len) {
+    return pa_vfs_add_ro(v, path, data, len, PA_WASI_FILETYPE_REGULAR_FILE);
+}
+
+uint32_t pa_vfs_add_ro(pa_vfs *v, const char *path, const uint8_t *data,
+                       size_t len, uint8_t type) {
     size_t plen = strlen(path);
     if (plen == 0 || path[0] != '/') return PA_WASI_EINVAL;
     if (plen > PA_VFS_PATH_MAX) return PA_WASI_ENAMETOOLONG;
@@ -228,10 +233,8 @@ uint32_t pa_vfs_add_ro_file(pa_vfs *v, const char *path, const uint8_t *data,
         if (i >= plen) {
             if (next) return PA_WASI_EEXIST;
             pa_node *f;
-            uint32_t rc = pa_vfs_create(v, cur, c, n,
-                                        PA_WASI_FILETYPE_REGULAR_FILE, false,
-                                        &f);
-            if (rc) return rc;
+            uint32_t rc = pa_vfs_create(v, cur, c, n, type, false, &f);
+            if (rc || type == PA_WASI_FILETYPE_DIRECTORY) return rc;
             f->data = (uint8_t *)(uintptr_t)data; /* borrowed, never written */
             f->borrowed = true;
             f->size = f->cap = len;

@@ -57,6 +57,11 @@ int pa_wasi_add_ro_file(pa_wasi *w, const char *path, const uint8_t *data,
     return host_errno(pa_vfs_add_ro_file(&w->vfs, path, data, len));
 }
 
+int pa_wasi_add_ro_dir(pa_wasi *w, const char *path) {
+    if (!path) return -EINVAL;
+    return host_errno(pa_vfs_add_ro(&w->vfs, path, NULL, 0, PA_WASI_FILETYPE_DIRECTORY));
+}
+
 int pa_wasi_set_stdin(pa_wasi *w, const uint8_t *data, size_t len) {
     uint8_t *copy = NULL;
     if (len) {

@@ -54,6 +54,10 @@ void pa_wasi_set_memory(pa_wasi *w, wasm_rt_memory_t *mem);
 int pa_wasi_add_ro_file(pa_wasi *w, const char *path, const uint8_t *data,
                         size_t len);
 
+/* Add an empty read-only directory (e.g. an empty directory of a host tree
+** shown to the guest); same rules and returns as pa_wasi_add_ro_file. */
+int pa_wasi_add_ro_dir(pa_wasi *w, const char *path);
+
 /* Replace stdin's contents (copied); reads see these bytes, then EOF.
 ** Returns 0 or -ENOMEM. */
 int pa_wasi_set_stdin(pa_wasi *w, const uint8_t *data, size_t len);
