@@ -172,10 +172,12 @@ test: deps
 test-release:
 	@echo "== tests: release build"
 	BUILD_DIR=$(BUILD)/rel POLYAGENT=$(BUILD)/polyagent prove -j$(JOBS) tests/unit/*.t tests/fuzz/*.t tests/cli/*.t tests/conformance/*.t
+	BUILD_DIR=$(BUILD)/rel POLYAGENT=$(BUILD)/polyagent prove tests/load/*.t
 
 test-asan:
 	@echo "== tests: our code under ASan + UBSan"
 	BUILD_DIR=$(BUILD)/asan POLYAGENT=$(BUILD)/polyagent-asan $(ASAN_ENV) prove -j$(JOBS) tests/unit/*.t tests/cli/*.t tests/conformance/*.t
+	BUILD_DIR=$(BUILD)/asan POLYAGENT=$(BUILD)/polyagent-asan $(ASAN_ENV) prove tests/load/*.t
 
 serve: deps
 	@$(MAKE) --no-print-directory guest
