@@ -460,7 +460,8 @@ static void fill_live(pa_session_info *i, entry *e) {
     if (e->in && !e->busy) {
         i->live = true;
         i->memory_bytes = pa_instance_memory_bytes(e->in);
-        i->resident_bytes = pa_instance_private_bytes(e->in);
+        i->resident_bytes = e->resident; /* as measured after its last call:
+                                         ** no page-table walk under the lock */
     } else if (e->in) {
         i->live = true; /* busy: the instance is not ours to inspect now */
     }
