@@ -54,6 +54,10 @@ typedef struct pa_record {
 /* The real builtins.compile, kept from start-up: user code may replace the
 ** one in the builtins module, and what we evaluate must be a code object. */
 static PyObject *real_compile;
+/* traceback.format_exception, taken at start-up for the same reason: a
+** program that breaks imports (builtins.__import__ = None, sys.modules
+** cleared) must still get its traceback, as native python prints it. */
+static PyObject *format_exception;
 
 static pa_record record;
 static char *rec_strings[3];
@@ -167,8 +171,7 @@ static void handle_exception(PyObject *exc) {
     else PyErr_Clear();
 
     PyObject *tb_text = NULL, *lines = NULL;
-    PyObject *tbmod = PyImport_ImportModule("traceback");
-    if (tbmod) lines = PyObject_CallMethod(tbmod, "format_exception", "O", exc);
+    if (format_exception) lines = PyObject_CallFunctionObjArgs(format_exception, exc, NULL);
     if (lines) {
         PyObject *empty = PyUnicode_FromString("");
         if (empty) {
@@ -187,7 +190,6 @@ static void handle_exception(PyObject *exc) {
     }
     Py_XDECREF(tb_text);
     Py_XDECREF(lines);
-    Py_XDECREF(tbmod);
     PyErr_Clear();
 }
 
@@ -222,6 +224,10 @@ EXPORT(pa_init) int pa_init(void) {
     real_compile = builtins ? PyObject_GetAttrString(builtins, "compile") : NULL;
     Py_XDECREF(builtins);
     if (!real_compile) return 3;
+    PyObject *tbmod = PyImport_ImportModule("traceback");
+    format_exception = tbmod ? PyObject_GetAttrString(tbmod, "format_exception") : NULL;
+    Py_XDECREF(tbmod);
+    if (!format_exception) return 4;
     ready = 1;
     return 0;
 }

@@ -69,8 +69,10 @@ static int read_all(FILE *f, size_t limit, char **out, size_t *len) {
     if (!buf) return -ENOMEM;
     for (;;) {
         if (n == cap) {
-            if (cap >= limit) { free(buf); return -EFBIG; }
-            cap = cap * 2 > limit ? limit : cap * 2;
+            /* Room for limit + 1 bytes: exactly `limit` is allowed, and
+            ** only reading one more byte tells the two apart. */
+            if (cap > limit) { free(buf); return -EFBIG; }
+            cap = cap * 2 > limit + 1 ? limit + 1 : cap * 2;
             char *b = realloc(buf, cap + 1);
             if (!b) { free(buf); return -ENOMEM; }
             buf = b;

@@ -264,13 +264,20 @@ static void do_exec(pa_instance *in, void *arg) {
 }
 
 /* Copy a guest string (ptr, len) out of memory, or NULL if it is not fully
-** inside memory.  Lengths are capped: a traceback is not worth 4 GiB. */
-static char *guest_string(const wasm_rt_memory_t *mem, uint32_t ptr, uint32_t len) {
-    if (len > (16u << 20) || (uint64_t)ptr + len > mem->size) return NULL;
-    char *s = malloc((size_t)len + 1);
+** inside memory.  Error texts are capped like the output streams, and say
+** so: a program controls its exception's message and its traceback. */
+#define ERROR_TEXT_MAX ((size_t)1 << 20)
+#define ERROR_TEXT_MARK "\n[truncated]"
+static char *guest_string(const wasm_rt_memory_t *mem, uint32_t ptr, uint32_t len, size_t *out_len) {
+    if ((uint64_t)ptr + len > mem->size) return NULL;
+    size_t keep = len < ERROR_TEXT_MAX ? len : ERROR_TEXT_MAX;
+    size_t mark = keep < len ? sizeof ERROR_TEXT_MARK - 1 : 0;
+    char *s = malloc(keep + mark + 1);
     if (!s) return NULL;
-    memcpy(s, mem->data + ptr, len);
-    s[len] = 0;
+    memcpy(s, mem->data + ptr, keep);
+    memcpy(s + keep, ERROR_TEXT_MARK, mark);
+    s[keep + mark] = 0;
+    if (out_len) *out_len = keep + mark;
     return s;
 }
 
@@ -286,11 +293,9 @@ static void read_record(pa_instance *in, uint32_t addr, pa_result *res, uint32_t
     const uint8_t *r = mem->data + addr;
     *status = rd32(r);
     res->exit_code = (int32_t)rd32(r + 4);
-    res->error_type = guest_string(mem, rd32(r + 8), rd32(r + 12));
-    res->error_message = guest_string(mem, rd32(r + 16), rd32(r + 20));
-    res->traceback = guest_string(mem, rd32(r + 24), rd32(r + 28));
-    res->error_message_len = res->error_message ? rd32(r + 20) : 0;
-    res->traceback_len = res->traceback ? rd32(r + 28) : 0;
+    res->error_type = guest_string(mem, rd32(r + 8), rd32(r + 12), NULL);
+    res->error_message = guest_string(mem, rd32(r + 16), rd32(r + 20), &res->error_message_len);
+    res->traceback = guest_string(mem, rd32(r + 24), rd32(r + 28), &res->traceback_len);
 }
 
 static void set_error(pa_result *res, pa_status st, int exit_code, const char *type, const char *msg) {
@@ -324,6 +329,7 @@ int pa_instance_exec(pa_instance *in, const pa_exec_request *req, pa_result *res
         set_error(res, PA_STATUS_MEMORY_LIMIT, PA_EXIT_MEMORY, "MemoryError", "stdin too large for the host");
         goto done;
     }
+    pa_wasi_begin_call(in->wasi);
     exec_call c = {.req = req, .name = req->filename ? req->filename : "<string>",
                    .reset_stdin = in->stdin_stale};
     uint64_t deadline = 0;

@@ -7,7 +7,10 @@
 #include "base.h"
 #include "store.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +43,22 @@ int pa_state_dir_default(char *buf, size_t len) {
     return n < 0 || (size_t)n >= len ? -ENAMETOOLONG : 0;
 }
 
+/* Images of other guest builds: no binary of this build can use them (and
+** sessions saved against them cannot be restored by it), 17 MB each. */
+static void remove_old_images(const char *dir, const char *keep) {
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    const char *base = strrchr(keep, '/') + 1;
+    while (d && (e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        /* Whole images only: "base-*.img.XXXXXX" is another process's build. */
+        if (n > 9 && !strncmp(e->d_name, "base-", 5) && !strcmp(e->d_name + n - 4, ".img") &&
+            strcmp(e->d_name, base) != 0)
+            unlinkat(dirfd(d), e->d_name, 0);
+    }
+    if (d) closedir(d);
+}
+
 int pa_base_image_open(const char *state_dir, pa_image **out, char *err, size_t errlen) {
     char dir[4096], path[4200];
     uint32_t h = 2166136261u; /* FNV-1a of the prepare code: part of the name */
@@ -56,5 +75,6 @@ int pa_base_image_open(const char *state_dir, pa_image **out, char *err, size_t 
         return -1;
     }
     if (pa_image_build(path, pa_base_prepare, err, errlen)) return -1;
+    remove_old_images(dir, path);
     return pa_image_open(path, out, err, errlen);
 }

@@ -94,6 +94,9 @@ void pa_wasi_reset(pa_wasi *w);
 ** for readers of saved state, which must not take a file's word for it. */
 size_t pa_wasi_state_max(const pa_wasi *w);
 
+/* A call into the guest begins: its CPU clocks count from here. */
+void pa_wasi_begin_call(pa_wasi *w);
+
 /* Whether the guest has read stdin since the last call; clears the flag.
 ** (The guest's sys.stdin buffers what it read: the runtime then tells the
 ** guest to drop that buffer before the next call, whose input is new.) */

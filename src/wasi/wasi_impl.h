@@ -55,6 +55,7 @@ struct Z_wasi_snapshot_preview1_instance_t {
     uint8_t *stdin_data;
     size_t stdin_len, stdin_pos;
     bool stdin_read;      /* the guest read fd 0 since the last take */
+    uint64_t cpu_base;    /* thread CPU time at the start of the call */
     pa_fd fds[PA_WASI_MAX_FDS];
 };
 
@@ -67,6 +68,15 @@ struct Z_wasi_snapshot_preview1_instance_t {
         pa_rt_host_leave();                                               \
         return pa_rc_;                                                    \
     }
+
+/* ---- clocks (wasi_misc.c) ---- */
+
+/* The guest's monotonic clock is the host's shifted to read like the
+** realtime clock: the host's monotonic clock counts from boot, and the
+** guest has no business knowing the machine's uptime.  One shift per
+** process, so the clock never goes back within it. */
+uint64_t pa_wasi_mono_to_guest(uint64_t host_ns);
+uint64_t pa_wasi_mono_to_host(uint64_t guest_ns);
 
 /* ---- wasi_mem.c: guest memory ---- */
 

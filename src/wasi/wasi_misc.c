@@ -13,6 +13,8 @@
 */
 #include "wasi_impl.h"
 
+#include <pthread.h>
+
 #include <errno.h>
 #include <sched.h>
 #include <string.h>
@@ -51,14 +53,49 @@ static uint32_t vec_get(pa_wasi *w, const char *const *v, uint32_t n,
     return PA_WASI_ESUCCESS;
 }
 
+/* Both CPU clocks are the calling thread's (the guest's), and count from
+** the start of the current call: the process may be a pool worker that has
+** served other runs, whose CPU time is not this guest's business. */
 static bool host_clock(uint32_t id, clockid_t *out) {
     switch (id) {
     case PA_CLOCK_REALTIME: *out = CLOCK_REALTIME; return true;
     case PA_CLOCK_MONOTONIC: *out = CLOCK_MONOTONIC; return true;
-    case PA_CLOCK_PROCESS_CPUTIME: *out = CLOCK_PROCESS_CPUTIME_ID; return true;
+    case PA_CLOCK_PROCESS_CPUTIME:
     case PA_CLOCK_THREAD_CPUTIME: *out = CLOCK_THREAD_CPUTIME_ID; return true;
     default: return false;
     }
+}
+
+static int64_t g_mono_shift;
+static pthread_once_t g_mono_once = PTHREAD_ONCE_INIT;
+
+static void mono_init(void) {
+    struct timespec m, r;
+    clock_gettime(CLOCK_MONOTONIC, &m);
+    clock_gettime(CLOCK_REALTIME, &r);
+    /* Seconds since 2020 or so: well away from zero and from overflow. */
+    int64_t real = (int64_t)r.tv_sec * 1000000000 + r.tv_nsec - INT64_C(1577836800000000000);
+    int64_t mono = (int64_t)m.tv_sec * 1000000000 + m.tv_nsec;
+    g_mono_shift = (real > 0 ? real : 0) - mono;
+}
+
+uint64_t pa_wasi_mono_to_guest(uint64_t host_ns) {
+    pthread_once(&g_mono_once, mono_init);
+    int64_t v = (int64_t)host_ns + g_mono_shift;
+    return v > 0 ? (uint64_t)v : 0;
+}
+
+uint64_t pa_wasi_mono_to_host(uint64_t guest_ns) {
+    pthread_once(&g_mono_once, mono_init);
+    if (guest_ns > (uint64_t)INT64_MAX) return UINT64_MAX; /* "never" stays never */
+    int64_t v = (int64_t)guest_ns - g_mono_shift;
+    return v > 0 ? (uint64_t)v : 0;
+}
+
+void pa_wasi_begin_call(pa_wasi *w) {
+    struct timespec ts;
+    w->cpu_base = clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == 0 && ts.tv_sec >= 0
+                      ? (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec : 0;
 }
 
 static uint64_t ts_ns(const struct timespec *ts) {
@@ -84,7 +121,10 @@ static uint32_t clock_time_get(pa_wasi *w, uint32_t id, uint64_t precision,
     if (!host_clock(id, &c)) return PA_WASI_EINVAL;
     if (!pa_mem(w, time_ptr, 8)) return PA_WASI_EFAULT;
     if (clock_gettime(c, &ts) != 0) return PA_WASI_EINVAL;
-    return pa_store_u64(w, time_ptr, ts_ns(&ts));
+    uint64_t ns = ts_ns(&ts);
+    if (id == PA_CLOCK_MONOTONIC) ns = pa_wasi_mono_to_guest(ns);
+    else if (id != PA_CLOCK_REALTIME) ns = ns > w->cpu_base ? ns - w->cpu_base : 0;
+    return pa_store_u64(w, time_ptr, ns);
 }
 
 static uint32_t random_get(pa_wasi *w, uint32_t buf_ptr, uint32_t len) {

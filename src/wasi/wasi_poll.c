@@ -73,7 +73,7 @@ static uint32_t parse_sub(const uint8_t *p, uint64_t mono, uint64_t real,
     } else if (!(flags & PA_SUBCLOCK_ABSTIME)) {
         s->deadline = sat_add(mono, timeout);
     } else if (id == PA_CLOCK_MONOTONIC) {
-        s->deadline = timeout;
+        s->deadline = pa_wasi_mono_to_host(timeout); /* the guest's clock is shifted */
     } else {
         s->deadline = timeout > real ? sat_add(mono, timeout - real) : mono;
     }
