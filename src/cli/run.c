@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "result_json.h"
 #include "runtime/pa_runtime.h"
 #include "sandbox/child.h"
 #include "sandbox/hostdir.h"
@@ -288,45 +289,12 @@ static void *guest_main(void *arg) {
 
 /* ---- output ----------------------------------------------------------------------- */
 
-static json_t *json_text(const char *s, size_t n) {
-    size_t len;
-    char *clean = pa_utf8_sanitize(s ? s : "", s ? n : 0, &len);
-    json_t *j = clean ? json_stringn(clean, len) : NULL;
-    free(clean);
-    return j ? j : json_string("");
-}
-
 static char *result_json(const run_job *job) {
-    const pa_result *r = &job->res;
-    json_t *o = json_object();
-    json_object_set_new(o, "status", json_string(pa_status_name(r->status)));
-    json_object_set_new(o, "exit_code", json_integer(r->exit_code));
-    json_object_set_new(o, "stdout", json_text(r->out.data, r->out.len));
-    json_object_set_new(o, "stderr", json_text(r->err.data, r->err.len));
-    json_object_set_new(o, "stdout_truncated", json_boolean(r->out.truncated));
-    json_object_set_new(o, "stderr_truncated", json_boolean(r->err.truncated));
-    if (r->status == PA_STATUS_OK) {
-        json_object_set_new(o, "error", json_null());
-    } else {
-        json_t *e = json_object();
-        const char *t = r->error_type ? r->error_type : "Error";
-        json_object_set_new(e, "type", json_text(t, strlen(t)));
-        json_object_set_new(e, "message", json_text(r->error_message, r->error_message_len));
-        json_object_set_new(e, "traceback", json_text(r->traceback, r->traceback_len));
-        json_object_set_new(o, "error", e);
-    }
-    json_object_set_new(o, "duration_ms", json_real(r->duration_ms));
+    json_t *o = pa_result_json(&job->res);
+    if (!o) return NULL;
     if (job->o->session && job->started) {
-        static const char *origins[] = {"created", "resumed", "restored"};
-        const pa_session_outcome *so = &job->outcome;
-        json_t *j = json_object();
-        json_object_set_new(o, "session_id", json_string(job->o->session));
-        json_object_set_new(j, "origin", json_string(origins[so->origin]));
-        json_object_set_new(j, "rolled_back", json_boolean(so->rolled_back));
-        json_object_set_new(j, "saved", json_boolean(so->saved));
-        json_object_set_new(j, "calls", json_integer((json_int_t)so->calls));
-        if (!so->saved && !so->rolled_back) json_object_set_new(j, "save_error", json_string(so->save_error));
-        json_object_set_new(o, "session", j);
+        json_object_set_new(o, "session_id", json_string(job->o->session)); /* checked: plain ASCII */
+        json_object_set_new(o, "session", pa_session_outcome_json(&job->outcome));
     }
     char *s = json_dumps(o, JSON_COMPACT);
     json_decref(o);
