@@ -31,7 +31,7 @@ SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 # Generated code: too big for our warning set; -fno-strict-aliasing because
 # wasm2c type-puns through memcpy-free casts in a few helpers.
 W2C_CFLAGS := -O2 -g0 -w -fno-strict-aliasing $(HARDEN) -I$(BUILD)/w2c
-LIBS     := -ljansson -lzstd -lseccomp -lpthread -lm
+LIBS     := -ljansson -lzstd -lseccomp -lmicrohttpd -lpthread -lm
 
 MAKEFLAGS += --no-builtin-rules
 .SUFFIXES:
@@ -39,7 +39,7 @@ MAKEFLAGS += --no-builtin-rules
 .PHONY: all deps guest test test-release test-asan serve bench fuzz clean distclean FORCE
 FUZZ_SECONDS ?= 300
 
-HOST_SRCS := $(wildcard src/runtime/*.c src/wasi/*.c src/session/*.c src/sandbox/*.c src/cli/*.c)
+HOST_SRCS := $(wildcard src/runtime/*.c src/wasi/*.c src/session/*.c src/sandbox/*.c src/server/*.c src/cli/*.c)
 HOST_HDRS := $(wildcard src/*/*.h)
 W2C_UNITS := main $(addprefix f,$(shell seq 0 $$(($(NSPLIT)-1))))
 W2C_SRCS  := $(W2C_UNITS:%=$(BUILD)/w2c/w2c_%.c)
@@ -173,12 +173,12 @@ test: deps
 
 test-release:
 	@echo "== tests: release build"
-	BUILD_DIR=$(BUILD)/rel POLYAGENT=$(BUILD)/polyagent prove -j$(JOBS) tests/unit/*.t tests/fuzz/*.t tests/cli/*.t tests/conformance/*.t tests/security/*.t
+	BUILD_DIR=$(BUILD)/rel POLYAGENT=$(BUILD)/polyagent prove -j$(JOBS) tests/unit/*.t tests/fuzz/*.t tests/cli/*.t tests/conformance/*.t tests/security/*.t tests/server/*.t
 	BUILD_DIR=$(BUILD)/rel POLYAGENT=$(BUILD)/polyagent prove tests/load/*.t
 
 test-asan:
 	@echo "== tests: our code under ASan + UBSan"
-	BUILD_DIR=$(BUILD)/asan POLYAGENT=$(BUILD)/polyagent-asan $(ASAN_ENV) prove -j$(JOBS) tests/unit/*.t tests/cli/*.t tests/conformance/*.t tests/security/*.t
+	BUILD_DIR=$(BUILD)/asan POLYAGENT=$(BUILD)/polyagent-asan $(ASAN_ENV) prove -j$(JOBS) tests/unit/*.t tests/cli/*.t tests/conformance/*.t tests/security/*.t tests/server/*.t
 	BUILD_DIR=$(BUILD)/asan POLYAGENT=$(BUILD)/polyagent-asan $(ASAN_ENV) prove tests/load/*.t
 
 serve: deps

@@ -1,0 +1,407 @@
+/*
+** http.c — the service: libmicrohttpd callbacks, routing, the runs, the
+** metrics, and an orderly shutdown (server.h).
+**
+** Callbacks stay thin: collect the body (bounded), check method, auth and
+** Content-Type, then hand a parsed request to one function per route.
+*/
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include "server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <jansson.h>
+#include <limits.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/file.h>
+#include <fcntl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "api.h"
+#include "cli/result_json.h"
+#include "runtime/pa_runtime.h"
+#include "sandbox/confine.h"
+#include "sandbox/pool.h"
+#include "session/base.h"
+#include "session/store.h"
+
+/* ---- service state ------------------------------------------------------------------- */
+
+static const double hist_bounds_ms[] = {1, 5, 10, 50, 100, 500, 1000, 5000, 30000, 60000};
+#define NHIST (sizeof hist_bounds_ms / sizeof hist_bounds_ms[0])
+
+typedef struct service {
+    pa_server_config cfg;
+    pa_api_limits lim;
+    pa_pool *pool;
+    atomic_int in_flight;      /* requests being handled */
+    atomic_int running;        /* runs admitted (running or queued) */
+    atomic_bool stopping;
+    atomic_ulong by_status[PA_STATUS_KILLED + 1];
+    atomic_ulong hist[NHIST + 1];
+    atomic_ulong http_errors;
+    _Atomic double duration_sum_ms;
+} service;
+
+static service S;
+
+typedef struct request {
+    char *body;
+    size_t len;
+    int too_large;
+} request;
+
+/* ---- responses -------------------------------------------------------------------------- */
+
+static enum MHD_Result send_text(struct MHD_Connection *c, unsigned status, char *body, const char *type) {
+    if (!body) {
+        status = 500;
+        body = strdup("{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\"}}");
+        if (!body) return MHD_NO;
+    }
+    struct MHD_Response *r = MHD_create_response_from_buffer(strlen(body), body, MHD_RESPMEM_MUST_FREE);
+    if (!r) {
+        free(body);
+        return MHD_NO;
+    }
+    MHD_add_response_header(r, "Content-Type", type);
+    enum MHD_Result ok = MHD_queue_response(c, status, r);
+    MHD_destroy_response(r);
+    return ok;
+}
+
+static enum MHD_Result send_error(struct MHD_Connection *c, pa_api_err e, const char *msg) {
+    atomic_fetch_add(&S.http_errors, 1);
+    return send_text(c, pa_api_status(e), pa_api_error_body(e, msg), "application/json");
+}
+
+static enum MHD_Result send_json(struct MHD_Connection *c, json_t *o) {
+    char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    json_decref(o);
+    return send_text(c, 200, s, "application/json");
+}
+
+/* ---- runs ----------------------------------------------------------------------------------- */
+
+static void record(const pa_result *r) {
+    unsigned st = r->status <= PA_STATUS_KILLED ? r->status : PA_STATUS_KILLED;
+    atomic_fetch_add(&S.by_status[st], 1);
+    size_t b = 0;
+    while (b < NHIST && r->duration_ms > hist_bounds_ms[b]) b++;
+    atomic_fetch_add(&S.hist[b], 1);
+    double old = atomic_load(&S.duration_sum_ms);
+    while (!atomic_compare_exchange_weak(&S.duration_sum_ms, &old, old + r->duration_ms)) {}
+}
+
+/* Run a request on the pool; the result object (with session fields), or
+** NULL and *err set when it was not admitted. */
+static json_t *execute(const pa_api_exec *e, pa_api_err *err) {
+    int admitted = atomic_fetch_add(&S.running, 1);
+    if (admitted >= (int)(S.cfg.workers + S.cfg.queue_max)) {
+        atomic_fetch_sub(&S.running, 1);
+        *err = PA_API_BUSY;
+        return NULL;
+    }
+    pa_pool_request q = {
+        .session = e->session_id, .code = e->code, .code_len = e->code_len,
+        .stdin_data = (const uint8_t *)e->stdin_data, .stdin_len = e->stdin_len,
+        .timeout_s = e->timeout_s, .memory_mb = e->memory_mb,
+    };
+    pa_result r;
+    pa_session_outcome o;
+    bool has_session;
+    pa_pool_exec(S.pool, &q, &r, &o, &has_session);
+    atomic_fetch_sub(&S.running, 1);
+    record(&r);
+    json_t *j = pa_result_json(&r);
+    if (j) {
+        json_object_set_new(j, "session_id", e->session_id ? json_string(e->session_id) : json_null());
+        if (has_session) json_object_set_new(j, "session", pa_session_outcome_json(&o));
+    }
+    pa_result_free(&r);
+    if (!j) *err = PA_API_INTERNAL;
+    return j;
+}
+
+/* ---- routes ------------------------------------------------------------------------------------ */
+
+static enum MHD_Result route_execute(struct MHD_Connection *c, json_t *body, int tool) {
+    pa_api_exec e;
+    char msg[256];
+    pa_api_err err = tool ? pa_api_parse_tool(body, &S.lim, &e, msg, sizeof msg)
+                          : pa_api_parse_exec(body, &S.lim, &e, msg, sizeof msg);
+    if (err) return send_error(c, err, msg);
+    json_t *res = execute(&e, &err);
+    if (!res) return send_error(c, err, err == PA_API_BUSY ? "too many runs waiting; retry later" : "internal error");
+    return send_json(c, res);
+}
+
+static enum MHD_Result route_agent(struct MHD_Connection *c, json_t *body) {
+    json_t *q = json_object_get(body, "query"), *mode = json_object_get(body, "mode");
+    json_t *sid = json_object_get(body, "session_id");
+    if (!json_is_object(body) || !json_is_string(q))
+        return send_error(c, PA_API_BAD_FIELD, "field 'query' is required (a string)");
+    if (mode && !json_is_null(mode) && !(json_is_string(mode) && !strcmp(json_string_value(mode), "standard")))
+        return send_error(c, PA_API_BAD_FIELD, "field 'mode' must be \"standard\" (the only mode there is)");
+    if (sid && !json_is_null(sid) && !(json_is_string(sid) && pa_store_check_id(json_string_value(sid)) == 0))
+        return send_error(c, PA_API_BAD_FIELD, "field 'session_id' must be 1-128 characters of A-Z a-z 0-9 _ - .");
+    char *code = pa_api_direct_code(json_string_value(q));
+    if (!code)
+        return send_error(c, PA_API_NOT_IMPLEMENTED,
+                          "natural-language queries need the agent layer, which is not built yet; send code "
+                          "directly (\"Execute Python: ...\" or a ```python block)");
+    pa_api_exec e = {.code = code, .code_len = strlen(code), .timeout_s = S.lim.timeout_default_s,
+                     .memory_mb = S.lim.memory_default_mb,
+                     .session_id = json_is_string(sid) ? json_string_value(sid) : NULL};
+    pa_api_err err;
+    json_t *res = execute(&e, &err);
+    if (!res) {
+        free(code);
+        return send_error(c, err, err == PA_API_BUSY ? "too many runs waiting; retry later" : "internal error");
+    }
+    const char *out = json_string_value(json_object_get(res, "stdout"));
+    json_t *errobj = json_object_get(res, "error");
+    json_t *text = json_is_object(errobj) && json_string_length(json_object_get(errobj, "traceback"))
+                       ? json_incref(json_object_get(errobj, "traceback"))
+                       : json_string(out ? out : "");
+    json_t *call = json_pack("{s:s,s:{s:s},s:O}", "tool", "python_executor", "parameters", "code", code, "result", res);
+    json_t *reply = json_pack("{s:o,s:[o],s:o}", "result", text, "tool_calls", call, "execution", res);
+    free(code);
+    return send_json(c, reply);
+}
+
+static enum MHD_Result route_health(struct MHD_Connection *c) {
+    json_t *layers = json_object();
+    unsigned l = pa_pool_layers(S.pool);
+    for (unsigned b = 0; b < PA_LAYER_COUNT; b++)
+        json_object_set_new(layers, pa_layer_name(1u << b), json_boolean(l & (1u << b)));
+    return send_json(c, json_pack("{s:s,s:o,s:i}", "status", atomic_load(&S.stopping) ? "stopping" : "ok",
+                                  "isolation", layers, "workers", (int)S.cfg.workers));
+}
+
+static enum MHD_Result route_metrics(struct MHD_Connection *c) {
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) return send_error(c, PA_API_INTERNAL, "out of memory");
+    fprintf(f, "# HELP polyagent_executions_total Runs finished, by status.\n# TYPE polyagent_executions_total counter\n");
+    for (unsigned s = 0; s <= PA_STATUS_KILLED; s++)
+        fprintf(f, "polyagent_executions_total{status=\"%s\"} %lu\n", pa_status_name((pa_status)s),
+                atomic_load(&S.by_status[s]));
+    fprintf(f, "# HELP polyagent_execution_duration_ms Run duration.\n# TYPE polyagent_execution_duration_ms histogram\n");
+    unsigned long cum = 0, total = 0;
+    for (size_t b = 0; b <= NHIST; b++) total += atomic_load(&S.hist[b]);
+    for (size_t b = 0; b < NHIST; b++) {
+        cum += atomic_load(&S.hist[b]);
+        fprintf(f, "polyagent_execution_duration_ms_bucket{le=\"%g\"} %lu\n", hist_bounds_ms[b], cum);
+    }
+    fprintf(f, "polyagent_execution_duration_ms_bucket{le=\"+Inf\"} %lu\n", total);
+    fprintf(f, "polyagent_execution_duration_ms_sum %.3f\npolyagent_execution_duration_ms_count %lu\n",
+            atomic_load(&S.duration_sum_ms), total);
+    int running = atomic_load(&S.running);
+    int busy = running < (int)S.cfg.workers ? running : (int)S.cfg.workers;
+    fprintf(f, "# TYPE polyagent_workers gauge\npolyagent_workers %u\n", S.cfg.workers);
+    fprintf(f, "# TYPE polyagent_busy_workers gauge\npolyagent_busy_workers %d\n", busy);
+    fprintf(f, "# TYPE polyagent_queue_depth gauge\npolyagent_queue_depth %d\n", running - busy);
+    fprintf(f, "# TYPE polyagent_workers_replaced_total counter\npolyagent_workers_replaced_total %llu\n",
+            (unsigned long long)pa_pool_replaced(S.pool));
+    fprintf(f, "# TYPE polyagent_http_errors_total counter\npolyagent_http_errors_total %lu\n",
+            atomic_load(&S.http_errors));
+    fclose(f);
+    return send_text(c, 200, buf, "text/plain; version=0.0.4");
+}
+
+/* ---- the callback ----------------------------------------------------------------------------- */
+
+/* Constant-time: how long a wrong key matched says nothing. */
+static int key_ok(const char *given, const char *key) {
+    size_t gl = strlen(given), kl = strlen(key);
+    unsigned char d = gl != kl;
+    for (size_t i = 0; i < kl; i++) d |= (unsigned char)(key[i] ^ (i < gl ? given[i] : 0));
+    return d == 0;
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                              const char *version, const char *upload, size_t *upload_size, void **con_cls) {
+    (void)cls;
+    (void)version;
+    request *rq = *con_cls;
+    if (!rq) { /* first call: headers only */
+        rq = calloc(1, sizeof *rq);
+        if (!rq) return MHD_NO;
+        *con_cls = rq;
+        atomic_fetch_add(&S.in_flight, 1);
+        return MHD_YES;
+    }
+    if (*upload_size) { /* a chunk of the body */
+        if (!rq->too_large && rq->len + *upload_size <= S.cfg.body_max) {
+            char *b = realloc(rq->body, rq->len + *upload_size + 1);
+            if (!b) rq->too_large = 1;
+            else {
+                memcpy(b + rq->len, upload, *upload_size);
+                rq->body = b;
+                rq->len += *upload_size;
+                rq->body[rq->len] = 0;
+            }
+        } else {
+            rq->too_large = 1;
+        }
+        *upload_size = 0;
+        return MHD_YES;
+    }
+
+    if (atomic_load(&S.stopping)) return send_error(c, PA_API_SHUTTING_DOWN, "the service is shutting down");
+    int is_get = !strcmp(method, "GET"), is_post = !strcmp(method, "POST");
+    if (!strcmp(url, "/health")) return is_get ? route_health(c) : send_error(c, PA_API_METHOD, "use GET");
+    if (S.cfg.api_key) {
+        const char *auth = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+        if (!auth || strncasecmp(auth, "Bearer ", 7) != 0 || !key_ok(auth + 7, S.cfg.api_key))
+            return send_error(c, PA_API_UNAUTHORIZED, "missing or wrong bearer token");
+    }
+    if (!strcmp(url, "/metrics")) return is_get ? route_metrics(c) : send_error(c, PA_API_METHOD, "use GET");
+    int route = !strcmp(url, "/v1/execute") ? 1 : !strcmp(url, "/v1/tools/execute") ? 2 : !strcmp(url, "/agent/query") ? 3 : 0;
+    if (!route) return send_error(c, PA_API_NOT_FOUND, "no such endpoint");
+    if (!is_post) return send_error(c, PA_API_METHOD, "use POST");
+    if (rq->too_large) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "the body is larger than %zu bytes", S.cfg.body_max);
+        return send_error(c, PA_API_TOO_LARGE, msg);
+    }
+    const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+    if (!ct || strncasecmp(ct, "application/json", 16) != 0 || (ct[16] && ct[16] != ';' && ct[16] != ' '))
+        return send_error(c, PA_API_MEDIA_TYPE, "Content-Type must be application/json");
+    json_error_t je;
+    json_t *body = json_loadb(rq->body ? rq->body : "", rq->len, JSON_REJECT_DUPLICATES, &je);
+    if (!body) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "invalid JSON: %s (line %d, column %d)", je.text, je.line, je.column);
+        return send_error(c, PA_API_BAD_JSON, msg);
+    }
+    enum MHD_Result r = route == 3 ? route_agent(c, body) : route_execute(c, body, route == 2);
+    json_decref(body);
+    return r;
+}
+
+static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode t) {
+    (void)cls;
+    (void)c;
+    (void)t;
+    request *rq = *con_cls;
+    if (!rq) return;
+    free(rq->body);
+    free(rq);
+    *con_cls = NULL;
+    atomic_fetch_sub(&S.in_flight, 1);
+}
+
+/* ---- life cycle ------------------------------------------------------------------------------ */
+
+int pa_server_run(const pa_server_config *cfg) {
+    memset(&S, 0, sizeof S);
+    S.cfg = *cfg;
+    if (!S.cfg.host) S.cfg.host = "127.0.0.1";
+    if (!S.cfg.workers) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        S.cfg.workers = n > 0 ? (unsigned)n : 1;
+    }
+    if (!S.cfg.queue_max) S.cfg.queue_max = 64;
+    if (!S.cfg.body_max) S.cfg.body_max = (size_t)1 << 20;
+    S.lim = (pa_api_limits){.timeout_default_s = cfg->timeout_default_s ? cfg->timeout_default_s : 30,
+                            .timeout_min_s = 1, .timeout_max_s = 60,
+                            .memory_default_mb = cfg->memory_default_mb ? cfg->memory_default_mb : 256,
+                            .memory_min_mb = 16, .memory_max_mb = 512};
+
+    /* Everything is checked before a port is opened. */
+    char err[512], sessions[4200], image_path[4300], exe[PATH_MAX];
+    pa_image *img = NULL;
+    if (pa_base_image_open(cfg->state_dir, &img, err, sizeof err)) {
+        fprintf(stderr, "polyagent serve: %s\n", err);
+        return 1;
+    }
+    snprintf(image_path, sizeof image_path, "%s", "");
+    /* The pool's workers open the image by path: find ours again. */
+    char link[64];
+    snprintf(link, sizeof link, "/proc/self/fd/%d", pa_image_fd(img));
+    ssize_t n = readlink(link, image_path, sizeof image_path - 1);
+    image_path[n > 0 ? n : 0] = 0;
+    pa_image_close(img);
+    snprintf(sessions, sizeof sessions, "%s/sessions", cfg->state_dir);
+    int rc = pa_store_mkdirs(sessions);
+    n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (rc || n <= 0 || !image_path[0]) {
+        fprintf(stderr, "polyagent serve: cannot prepare %s\n", sessions);
+        return 1;
+    }
+    exe[n] = 0;
+    /* The service owns the session directory: no CLI run may change its
+    ** sessions under the workers (they take this lock shared). */
+    char lock[4300];
+    snprintf(lock, sizeof lock, "%s/.lock", sessions);
+    int lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (lock_fd < 0 || flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
+        fprintf(stderr, "polyagent serve: %s is in use by another process\n", sessions);
+        if (lock_fd >= 0) close(lock_fd);
+        return 1;
+    }
+    pa_pool_config pc = {.workers = S.cfg.workers, .exe = exe, .image_path = image_path,
+                         .sessions_dir = sessions, .max_memory_mb = S.lim.memory_max_mb};
+    if (pa_pool_open(&pc, &S.pool, err, sizeof err)) {
+        fprintf(stderr, "polyagent serve: %s\n", err);
+        close(lock_fd);
+        return 1;
+    }
+
+    /* Signals are taken by sigwait below, not by whichever thread. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)cfg->port)};
+    if (inet_pton(AF_INET, S.cfg.host, &addr.sin_addr) != 1) {
+        fprintf(stderr, "polyagent serve: listen address must be an IPv4 address: %s\n", S.cfg.host);
+        pa_pool_close(S.pool);
+        close(lock_fd);
+        return 2;
+    }
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, handle, NULL,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120, MHD_OPTION_END);
+    if (!d) {
+        fprintf(stderr, "polyagent serve: cannot listen on %s:%u: %s\n", S.cfg.host, cfg->port, strerror(errno));
+        pa_pool_close(S.pool);
+        close(lock_fd);
+        return 1;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    printf("listening on http://%s:%u\n", S.cfg.host, info ? info->port : cfg->port);
+    fflush(stdout);
+    fprintf(stderr, "{\"event\":\"start\",\"listen\":\"%s:%u\",\"workers\":%u}\n", S.cfg.host,
+            info ? info->port : cfg->port, S.cfg.workers);
+
+    int sig = 0;
+    sigwait(&set, &sig);
+    /* Stop accepting, answer 503 to what still arrives on open
+    ** connections, let the runs in flight finish, then go. */
+    atomic_store(&S.stopping, true);
+    MHD_socket ls = MHD_quiesce_daemon(d);
+    if (ls != MHD_INVALID_SOCKET) close(ls);
+    for (int i = 0; i < 6000 && atomic_load(&S.in_flight) > 0; i++) nanosleep(&(struct timespec){0, 10000000}, NULL);
+    MHD_stop_daemon(d);
+    pa_pool_close(S.pool);
+    close(lock_fd);
+    fprintf(stderr, "{\"event\":\"stop\",\"signal\":%d}\n", sig);
+    return 0;
+}

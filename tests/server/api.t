@@ -1,0 +1,106 @@
+#!/bin/bash
+# The HTTP service end to end: a real `polyagent serve` on a free loopback
+# port, real HTTP with curl, exact JSON.
+. "$(dirname "$0")/../cli/lib.sh"
+export POLYAGENT_STATE_DIR="$T_TMP/state"
+KEY=sekret-token
+POLYAGENT_API_KEY=$KEY "$POLYAGENT" serve --listen 127.0.0.1:0 --workers 2 --queue-max 4 \
+    >"$T_TMP/serve.out" 2>"$T_TMP/serve.err" &
+SERVER=$!
+trap 'kill -9 $SERVER 2>/dev/null; rm -rf "$T_TMP"' EXIT
+for _ in $(seq 100); do grep -q listening "$T_TMP/serve.out" 2>/dev/null && break; sleep 0.1; done
+PORT=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$T_TMP/serve.out")
+like "$PORT" '^[0-9]+$' "the service says where it listens"
+U=http://127.0.0.1:$PORT
+
+# req METHOD PATH [BODY [CONTENT-TYPE]] -> $CODE, body in $BODY
+req() {
+    local ct=${4:-application/json}
+    BODY=$(curl -s -o - -w '\n%{http_code}' -X "$1" -H "Authorization: Bearer $KEY" \
+        ${3:+-H "Content-Type: $ct" --data-binary "$3"} "$U$2")
+    CODE=${BODY##*$'\n'}
+    BODY=${BODY%$'\n'*}
+}
+j() { printf '%s' "$BODY" | /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+
+req GET /health
+is "$CODE" 200 "/health answers"
+is "$(j 'd["status"], d["isolation"]["seccomp"], d["isolation"]["no-new-privs"]')" "ok True True" "/health lists the isolation layers"
+is "$(curl -s -o /dev/null -w '%{http_code}' "$U/health")" 200 "/health needs no key"
+
+req POST /v1/execute '{"code": "print(6 * 7)"}'
+is "$CODE" 200 "execute: 200"
+is "$(j 'd["status"], repr(d["stdout"]), d["error"], d["session_id"]')" "ok '42\\n' None None" "execute: exact result"
+
+req POST /v1/execute '{"code": "1/0"}'
+is "$(j 'd["status"], d["exit_code"], d["error"]["type"]')" "error 1 ZeroDivisionError" "execute: an exception is a result, not an HTTP error"
+
+req POST /v1/execute '{"code": "print(input())", "stdin": "from stdin"}'
+is "$(j 'd["stdout"]')" "from stdin" "execute: stdin"
+
+req POST /v1/execute '{"code": "while True: pass", "timeout_seconds": 1}'
+is "$(j 'd["status"], d["error"]["type"], 1000 <= d["duration_ms"] < 1300')" "timeout Timeout True" "execute: timeout_seconds holds"
+
+req POST /v1/tools/execute '{"tool": "python_executor", "parameters": {"code": "n = 41", "session_id": "s1"}}'
+is "$(j 'd["status"], d["session_id"], d["session"]["origin"], d["session"]["calls"]')" "ok s1 created 1" "tool envelope with a session"
+req POST /v1/execute '{"code": "n += 1\nprint(n)", "session_id": "s1"}'
+is "$(j 'd["stdout"].strip(), d["session"]["calls"]')" "42 2" "the session keeps its variables"
+req POST /v1/execute '{"code": "print(\"n\" in globals())"}'
+is "$(j 'd["stdout"].strip()')" "False" "a fresh run does not see the session"
+
+req POST /agent/query '{"query": "Execute Python: print(\"Hello, PolyAgent!\")"}'
+is "$CODE" 200 "agent/query with direct code: 200"
+is "$(j 'd["result"], d["tool_calls"][0]["tool"], d["tool_calls"][0]["parameters"]["code"], d["execution"]["status"]')" \
+   "Hello, PolyAgent!
+ python_executor print(\"Hello, PolyAgent!\") ok" "agent/query runs 'Execute Python:' code"
+req POST /agent/query '{"query": "please run\n```python\nimport math\nprint(math.factorial(10))\n```\nthanks"}'
+is "$(j 'd["result"].strip()')" "3628800" "agent/query runs a fenced python block"
+req POST /agent/query '{"query": "What is the capital of France?"}'
+is "$CODE" 501 "a natural-language query is 501 until the agent layer exists"
+is "$(j 'd["error"]["code"]')" "not_implemented" "501 says why"
+
+# errors: one shape, the right status, the field named
+check_err() {  # METHOD PATH BODY STATUS CODE NAME [CONTENT-TYPE]
+    req "$1" "$2" "$3" "${7:-}"
+    is "$CODE $(j 'd["error"]["code"]' 2>/dev/null)" "$4 $5" "$6"
+}
+check_err POST /v1/execute '{"code": ' 400 invalid_json "invalid JSON is 400"
+check_err POST /v1/execute '{"cod": "1"}' 400 invalid_field "an unknown field is 400"
+check_err POST /v1/execute '{"code": 1}' 400 invalid_field "a wrong type is 400"
+check_err POST /v1/execute '{}' 400 invalid_field "a missing code is 400"
+check_err POST /v1/execute '{"code": "1", "timeout_seconds": 61}' 400 invalid_field "timeout out of range is 400, not clamped"
+check_err POST /v1/execute '{"code": "1", "memory_limit_mb": 8}' 400 invalid_field "memory out of range is 400"
+check_err POST /v1/execute '{"code": "1", "session_id": "../x"}' 400 invalid_field "a bad session id is 400"
+check_err POST /v1/tools/execute '{"tool": "shell", "parameters": {}}' 400 unknown_tool "an unknown tool is 400"
+like "$(j 'd["error"]["message"]')" "python_executor" "the unknown-tool message names the tools there are"
+check_err POST /v1/execute '{"code": "1"}' 415 unsupported_media_type "a wrong Content-Type is 415" text/plain
+check_err GET /v1/execute '' 405 method_not_allowed "GET on execute is 405"
+check_err GET /nope '' 404 not_found "an unknown path is 404"
+/usr/bin/python3 -c 'import json; print(json.dumps({"code": "#" + "x" * (1 << 20)}))' >"$T_TMP/big.json"
+BODY=$(curl -s -w '\n%{http_code}' -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
+    --data-binary @"$T_TMP/big.json" "$U/v1/execute")
+CODE=${BODY##*$'\n'}
+BODY=${BODY%$'\n'*}
+is "$CODE $(j 'd["error"]["code"]')" "413 body_too_large" "a body over 1 MiB is 413"
+is "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d '{"code":"1"}' "$U/v1/execute")" 401 "no key: 401"
+is "$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer wrong' "$U/metrics")" 401 "a wrong key: 401"
+
+req GET /metrics
+is "$CODE" 200 "/metrics answers"
+like "$BODY" 'polyagent_executions_total\{status="ok"\} [1-9]' "metrics count runs by status"
+like "$BODY" 'polyagent_execution_duration_ms_count [1-9]' "metrics have the duration histogram"
+like "$BODY" 'polyagent_busy_workers 0' "metrics show busy workers"
+
+# SIGTERM: stop accepting, finish what runs, exit 0.
+curl -s -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
+    -d '{"code": "import time\ntime.sleep(1)\nprint(\"finished\")"}' "$U/v1/execute" >"$T_TMP/inflight" &
+CURL=$!
+sleep 0.4
+kill -TERM $SERVER
+wait $SERVER
+is "$?" 0 "SIGTERM: the service exits 0"
+wait $CURL
+is "$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["stdout"].strip())' "$T_TMP/inflight")" \
+   "finished" "SIGTERM: the run in flight finished and was answered"
+is "$(pgrep -f "polyagent worker" -P $SERVER | wc -l)" 0 "no worker is left behind"
+done_testing
