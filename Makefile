@@ -36,7 +36,7 @@ LIBS     := -ljansson -lzstd -lseccomp -lmicrohttpd -lpthread -lm
 MAKEFLAGS += --no-builtin-rules
 .SUFFIXES:
 .DELETE_ON_ERROR:
-.PHONY: all deps guest test test-release test-asan serve bench fuzz clean distclean FORCE
+.PHONY: all deps guest test test-release test-asan serve dev bench fuzz clean distclean FORCE
 FUZZ_SECONDS ?= 300
 
 HOST_SRCS := $(wildcard src/runtime/*.c src/wasi/*.c src/session/*.c src/sandbox/*.c src/server/*.c src/cli/*.c)
@@ -185,6 +185,8 @@ serve: deps
 	@$(MAKE) --no-print-directory guest
 	@$(MAKE) --no-print-directory -j$(JOBS) $(BUILD)/polyagent
 	@scripts/serve.sh $(BUILD)/polyagent
+
+dev: serve  # the seed's name for it
 
 $(BUILD)/bench_snapshot: bench/snapshot/bench_snapshot.c $(RT_LIB_REL) $(W2C_OBJS)
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCLUDES) $^ -o $@ $(LIBS)
