@@ -157,9 +157,35 @@ $(BUILD)/asan/test_session: tests/unit/test_session.c $(RT_LIB_ASAN) $(W2C_OBJS)
 $(BUILD)/fuzz_wasi: tests/fuzz/fuzz_wasi.c tests/unit/wasi_stubs.c $(WASI_SRCS) $(HOST_HDRS)
 	clang $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc tests/fuzz/fuzz_wasi.c tests/unit/wasi_stubs.c $(WASI_SRCS) -o $@
 
-fuzz: $(BUILD)/fuzz_wasi
-	@mkdir -p $(CACHE)/fuzz-corpus
-	$(BUILD)/fuzz_wasi -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 $(CACHE)/fuzz-corpus
+# The other fuzz targets: UB is a finding too (-fno-sanitize-recover).
+FUZZ_CFLAGS := $(CSTD) -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+
+# WASI imports of a live instance (real base image, real linear memory):
+# our host code compiled here with clang and the sanitizers, the generated
+# units linked as gcc built them.
+FUZZ_LIVE_SRCS := tests/fuzz/fuzz_live.c $(wildcard src/runtime/*.c src/wasi/*.c src/session/*.c) \
+                  src/cli/result_json.c src/cli/utf8.c
+$(BUILD)/fuzz_live: $(FUZZ_LIVE_SRCS) $(HOST_HDRS) $(W2C_OBJS) $(BUILD)/rel/stdlib_blob.o $(BUILD)/w2c/split.stamp
+	clang $(FUZZ_CFLAGS) $(INCLUDES) $(FUZZ_LIVE_SRCS) $(W2C_OBJS) $(BUILD)/rel/stdlib_blob.o -o $@ $(LIBS)
+
+# The CLI's JSON encoding of results.
+$(BUILD)/fuzz_json: tests/fuzz/fuzz_json.c src/cli/result_json.c src/cli/utf8.c $(HOST_HDRS)
+	clang $(FUZZ_CFLAGS) -Isrc tests/fuzz/fuzz_json.c src/cli/result_json.c src/cli/utf8.c -o $@ -ljansson -lm
+
+# Each target for FUZZ_SECONDS; corpora in $(CACHE)/fuzz-corpus/<target>
+# (seeded from tests/fuzz/seeds/<target>), findings in $(BUILD)/fuzz-findings.
+FUZZ_TARGETS := fuzz_wasi fuzz_live fuzz_json
+fuzz: $(FUZZ_TARGETS:%=$(BUILD)/%)
+	@mkdir -p $(BUILD)/fuzz-findings
+	@fail=; for t in $(FUZZ_TARGETS); do \
+	    mkdir -p $(CACHE)/fuzz-corpus/$$t || exit 1; \
+	    seeds=; [ -d tests/fuzz/seeds/$$t ] && seeds=tests/fuzz/seeds/$$t; \
+	    echo "== $$t: $(FUZZ_SECONDS) s, corpus $(CACHE)/fuzz-corpus/$$t"; \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $(BUILD)/$$t -max_total_time=$(FUZZ_SECONDS) \
+	        -rss_limit_mb=4096 -artifact_prefix=$(BUILD)/fuzz-findings/$$t- \
+	        $(CACHE)/fuzz-corpus/$$t $$seeds || fail="$$fail $$t"; \
+	done; \
+	if [ -n "$$fail" ]; then echo "fuzz: findings from$$fail (inputs in $(BUILD)/fuzz-findings)"; exit 1; fi
 
 # Sanitizer runtime options: our fault handler turns guest faults into traps,
 # so ASan must leave SIGSEGV/SIGBUS to it.
@@ -168,7 +194,7 @@ ASAN_ENV := ASAN_OPTIONS=handle_segv=0:handle_sigbus=0:allow_user_segv_handler=1
 
 test: deps
 	@$(MAKE) --no-print-directory guest
-	@$(MAKE) --no-print-directory -j$(JOBS) $(BUILD)/polyagent $(BUILD)/polyagent-asan $(UNIT_BINS) $(BUILD)/fuzz_wasi
+	@$(MAKE) --no-print-directory -j$(JOBS) $(BUILD)/polyagent $(BUILD)/polyagent-asan $(UNIT_BINS) $(BUILD)/fuzz_wasi $(BUILD)/fuzz_live $(BUILD)/fuzz_json
 	@$(MAKE) --no-print-directory test-release test-asan
 
 test-release:

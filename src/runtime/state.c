@@ -118,7 +118,9 @@ int pa_instance_save(pa_instance *in, pa_write_fn write, void *ud, char *err, si
     pa_put_le32(wl, (uint32_t)wasi_len);
     bad = bad || write(ud, wl, 4) != 0 || (wasi_len && write(ud, wasi, wasi_len) != 0);
     free(wasi);
-    save_ctx c = {.in = in, .write = write, .ud = ud, .img_bytes = pa_image_view(img, &c.img)};
+    const uint8_t *view;
+    size_t view_len = pa_image_view(img, &view); /* not inside c's initializer: it zeroes c.img */
+    save_ctx c = {.in = in, .write = write, .ud = ud, .img_bytes = view_len, .img = view};
     bad = bad || for_candidate_pages(in->mod.w2c_memory.data, in->mod.w2c_memory.size / OS_PAGE, save_page, &c);
     pa_put_le32(wl, STATE_END);
     bad = bad || write(ud, wl, 4) != 0;
