@@ -139,7 +139,8 @@ $(BUILD)/asan/test_sandbox: tests/unit/test_sandbox.c $(SANDBOX_SRCS) $(HOST_HDR
 	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) -Isrc tests/unit/test_sandbox.c $(SANDBOX_SRCS) -o $@ -lcmocka -lseccomp
 
 # The pool's supervisor links no interpreter: its workers are polyagent.
-POOL_SRCS := src/sandbox/pool.c src/sandbox/proto.c src/sandbox/confine.c src/sandbox/seccomp.c src/runtime/result.c
+POOL_SRCS := src/sandbox/pool.c src/sandbox/proto.c src/sandbox/confine.c src/sandbox/seccomp.c src/runtime/result.c \
+             src/session/id.c
 
 $(BUILD)/rel/test_pool: tests/unit/test_pool.c $(POOL_SRCS) $(HOST_HDRS) $(BUILD)/w2c/w2c_module.h
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCLUDES) tests/unit/test_pool.c $(POOL_SRCS) -o $@ -lcmocka -lseccomp -lpthread

@@ -28,6 +28,7 @@
 
 #include "confine.h"
 #include "proto.h"
+#include "session/store.h"
 
 #define DEFAULT_OUTPUT_CAP ((size_t)1 << 20)
 #define HELLO_TIMEOUT_MS 30000
@@ -356,4 +357,27 @@ done:
     res->duration_ms = res->duration_ms ? res->duration_ms : now_ms() - t0;
     give_slot(p, s);
     return 0;
+}
+
+int pa_pool_drop(pa_pool *p, const char *id) {
+    if (pa_store_check_id(id)) return -EINVAL;
+    slot *s = take_slot(p, id);
+    if (!s) return -EIO;
+    char err[256];
+    int rc = -EIO;
+    if (s->fd >= 0 || start_worker(p, s, err, sizeof err) == 0) {
+        uint32_t type;
+        uint8_t *f = NULL;
+        size_t n = 0;
+        if (pa_frame_write(s->fd, PA_FRAME_DROP, id, strlen(id)) == 0 &&
+            read_frame(s->fd, now_ms() + 10000, &type, &f, &n) == 0 && type == PA_FRAME_DROPPED && n == 4)
+            rc = (int32_t)((uint32_t)f[0] | (uint32_t)f[1] << 8 | (uint32_t)f[2] << 16 | (uint32_t)f[3] << 24);
+        free(f);
+        if (rc != 0 && rc != -ENOENT && rc != -EINVAL) { /* a worker that misbehaves goes */
+            stop_worker(s);
+            rc = -EIO;
+        }
+    }
+    give_slot(p, s);
+    return rc;
 }

@@ -58,6 +58,10 @@ void pa_pool_close(pa_pool *p);
 int pa_pool_exec(pa_pool *p, const pa_pool_request *req, pa_result *res,
                  pa_session_outcome *outcome, bool *has_session);
 
+/* Delete session id (in its worker's memory and on disk): 0, -ENOENT,
+** -EINVAL (bad id) or -EIO (the worker failed). */
+int pa_pool_drop(pa_pool *p, const char *id);
+
 /* Layers active in the workers (from the first worker's hello). */
 unsigned pa_pool_layers(const pa_pool *p);
 /* Workers replaced so far (killed at a deadline or died). */

@@ -19,7 +19,10 @@
 #include "session/session.h"
 
 /* HELLO (worker -> supervisor, once, after confinement): u32 layers. */
-enum { PA_FRAME_EXEC = 1, PA_FRAME_OUTPUT = 2, PA_FRAME_RESULT = 3, PA_FRAME_HELLO = 4 };
+/* DROP (supervisor -> worker): a session id; DROPPED: i32 result (0 or
+** -errno) of deleting it. */
+enum { PA_FRAME_EXEC = 1, PA_FRAME_OUTPUT = 2, PA_FRAME_RESULT = 3, PA_FRAME_HELLO = 4,
+       PA_FRAME_DROP = 5, PA_FRAME_DROPPED = 6 };
 
 #define PA_FRAME_MAX ((uint32_t)96 << 20) /* code 16 MiB + stdin 64 MiB + slack */
 

@@ -122,6 +122,24 @@ static void *serve(void *arg) {
         uint8_t *p;
         size_t n;
         if (pa_frame_read(w->o->fd, &type, &p, &n, PA_FRAME_MAX)) _exit(0); /* supervisor gone */
+        if (type == PA_FRAME_DROP) {
+            char id[PA_SESSION_ID_MAX + 1];
+            int32_t rc = -EINVAL;
+            if (n <= PA_SESSION_ID_MAX) {
+                memcpy(id, p, n);
+                id[n] = 0;
+                if (!w->sessions && w->sessions_dir) { /* nothing live: just its file */
+                    rc = pa_store_check_id(id) ? -EINVAL : pa_store_remove(w->sessions_dir, id);
+                } else if (w->sessions) {
+                    rc = pa_sessions_drop(w->sessions, id);
+                }
+            }
+            free(p);
+            uint8_t out[4] = {(uint8_t)rc, (uint8_t)((uint32_t)rc >> 8), (uint8_t)((uint32_t)rc >> 16),
+                              (uint8_t)((uint32_t)rc >> 24)};
+            if (pa_frame_write(w->o->fd, PA_FRAME_DROPPED, out, 4)) _exit(1);
+            continue;
+        }
         pa_wire_exec e;
         if (type != PA_FRAME_EXEC || pa_wire_exec_decode(p, n, &e)) _exit(2);
         serve_one(w, &e);

@@ -44,6 +44,7 @@ typedef struct service {
     pa_server_config cfg;
     pa_api_limits lim;
     pa_pool *pool;
+    char sessions[4200];       /* session files */
     atomic_int in_flight;      /* requests being handled */
     atomic_int running;        /* runs admitted (running or queued) */
     atomic_bool stopping;
@@ -180,6 +181,46 @@ static enum MHD_Result route_agent(struct MHD_Connection *c, json_t *body) {
     return send_json(c, reply);
 }
 
+/* ---- sessions ---------------------------------------------------------------------------------- */
+
+static double ns_to_s(uint64_t ns) { return (double)ns / 1e9; }
+
+static int list_one(void *ud, const char *id, uint64_t bytes, uint64_t mtime) {
+    json_array_append_new(ud, json_pack("{s:s,s:I,s:f}", "id", id, "disk_bytes", (json_int_t)bytes,
+                                        "last_used", ns_to_s(mtime)));
+    return 0;
+}
+
+static enum MHD_Result route_sessions(struct MHD_Connection *c, const char *method, const char *id) {
+    if (!id) {
+        if (strcmp(method, "GET")) return send_error(c, PA_API_METHOD, "use GET");
+        json_t *a = json_array();
+        if (pa_store_list(S.sessions, list_one, a) < 0) {
+            json_decref(a);
+            return send_error(c, PA_API_INTERNAL, "cannot list sessions");
+        }
+        return send_json(c, json_pack("{s:o}", "sessions", a));
+    }
+    if (pa_store_check_id(id)) return send_error(c, PA_API_NOT_FOUND, "no such session (invalid id)");
+    if (!strcmp(method, "DELETE")) {
+        int rc = pa_pool_drop(S.pool, id);
+        if (rc == -ENOENT) return send_error(c, PA_API_NOT_FOUND, "no such session");
+        if (rc) return send_error(c, PA_API_INTERNAL, "the session could not be deleted");
+        return send_json(c, json_pack("{s:s,s:b}", "id", id, "deleted", 1));
+    }
+    if (strcmp(method, "GET")) return send_error(c, PA_API_METHOD, "use GET or DELETE");
+    pa_store_meta m;
+    uint64_t bytes = 0;
+    char err[256];
+    int rc = pa_store_stat(S.sessions, id, &m, &bytes, err, sizeof err);
+    if (rc == -ENOENT) return send_error(c, PA_API_NOT_FOUND, "no such session");
+    if (rc) /* a damaged file is still a session: shown, so it can be deleted */
+        return send_json(c, json_pack("{s:s,s:I,s:s}", "id", id, "disk_bytes", (json_int_t)bytes, "error", err));
+    return send_json(c, json_pack("{s:s,s:I,s:f,s:f,s:I}", "id", id, "disk_bytes", (json_int_t)bytes, "created",
+                                  ns_to_s(m.created_ns), "last_used", ns_to_s(m.last_used_ns), "calls",
+                                  (json_int_t)m.calls));
+}
+
 static enum MHD_Result route_health(struct MHD_Connection *c) {
     json_t *layers = json_object();
     unsigned l = pa_pool_layers(S.pool);
@@ -269,6 +310,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
             return send_error(c, PA_API_UNAUTHORIZED, "missing or wrong bearer token");
     }
     if (!strcmp(url, "/metrics")) return is_get ? route_metrics(c) : send_error(c, PA_API_METHOD, "use GET");
+    if (!strcmp(url, "/v1/sessions")) return route_sessions(c, method, NULL);
+    if (!strncmp(url, "/v1/sessions/", 13) && !strchr(url + 13, '/')) return route_sessions(c, method, url + 13);
     int route = !strcmp(url, "/v1/execute") ? 1 : !strcmp(url, "/v1/tools/execute") ? 2 : !strcmp(url, "/agent/query") ? 3 : 0;
     if (!route) return send_error(c, PA_API_NOT_FOUND, "no such endpoint");
     if (!is_post) return send_error(c, PA_API_METHOD, "use POST");
@@ -336,6 +379,7 @@ int pa_server_run(const pa_server_config *cfg) {
     image_path[n > 0 ? n : 0] = 0;
     pa_image_close(img);
     snprintf(sessions, sizeof sessions, "%s/sessions", cfg->state_dir);
+    snprintf(S.sessions, sizeof S.sessions, "%s", sessions);
     int rc = pa_store_mkdirs(sessions);
     n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (rc || n <= 0 || !image_path[0]) {

@@ -30,17 +30,6 @@
 #define ZSTD_LEVEL 1          /* pages compress well already at level 1 */
 #define STALE_TMP_NS (600ull * 1000000000ull) /* a writer is surely dead */
 
-int pa_store_check_id(const char *id) {
-    size_t n = 0;
-    if (!id || id[0] == '.' || id[0] == 0) return -EINVAL;
-    for (; id[n]; n++) {
-        char c = id[n];
-        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 c == '_' || c == '-' || c == '.';
-        if (!ok || n >= PA_SESSION_ID_MAX) return -EINVAL;
-    }
-    return 0;
-}
 
 static int session_path(char *buf, size_t len, const char *dir, const char *id) {
     if (pa_store_check_id(id)) return -EINVAL;

@@ -85,6 +85,19 @@ is "$CODE $(j 'd["error"]["code"]')" "413 body_too_large" "a body over 1 MiB is 
 is "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d '{"code":"1"}' "$U/v1/execute")" 401 "no key: 401"
 is "$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer wrong' "$U/metrics")" 401 "a wrong key: 401"
 
+req GET /v1/sessions
+is "$CODE $(j 'sorted(x["id"] for x in d["sessions"]), all(x["disk_bytes"] > 0 for x in d["sessions"])')" "200 ['s1'] True" "GET /v1/sessions lists them"
+req GET /v1/sessions/s1
+is "$(j 'd["id"], d["calls"], d["disk_bytes"] > 0')" "s1 2 True" "GET /v1/sessions/ID describes one"
+req GET /v1/sessions/nope
+is "$CODE $(j 'd["error"]["code"]')" "404 not_found" "an unknown session is 404"
+req DELETE /v1/sessions/s1
+is "$CODE $(j 'd["deleted"]')" "200 True" "DELETE /v1/sessions/ID deletes it"
+req DELETE /v1/sessions/s1
+is "$CODE" 404 "deleting it again is 404"
+req POST /v1/execute '{"code": "print(\"n\" in globals())", "session_id": "s1"}'
+is "$(j 'd["stdout"].strip(), d["session"]["origin"]')" "False created" "after DELETE the id starts a new session (the live copy is gone too)"
+
 req GET /metrics
 is "$CODE" 200 "/metrics answers"
 like "$BODY" 'polyagent_executions_total\{status="ok"\} [1-9]' "metrics count runs by status"
