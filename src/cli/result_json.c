@@ -26,6 +26,8 @@ static json_t *text(const char *s, size_t n) {
     return j;
 }
 
+json_t *pa_json_text(const char *s, size_t n) { return text(s, n); }
+
 /* Steals v; 0, or -1 (v released) if v is NULL or the insertion failed. */
 static int put(json_t *o, const char *key, json_t *v) {
     return v && json_object_set_new_nocheck(o, key, v) == 0 ? 0 : -1;

@@ -26,6 +26,9 @@
 ** such as "session" before dumping it).  NULL on out of memory. */
 json_t *pa_result_json(const pa_result *r);
 
+/* A JSON string of s[0..n) made valid UTF-8, NULs kept (guest bytes). */
+json_t *pa_json_text(const char *s, size_t n);
+
 /* A session call's outcome: {"origin": "created"|"resumed"|"restored",
 ** "rolled_back", "saved", "calls"[, "save_error"]}.  NULL on out of memory. */
 json_t *pa_session_outcome_json(const pa_session_outcome *o);

@@ -104,19 +104,22 @@ static void record(const pa_result *r) {
     while (!atomic_compare_exchange_weak(&S.duration_sum_ms, &old, old + r->duration_ms)) {}
 }
 
-/* Run a request on the pool; the result object (with session fields), or
-** NULL and *err set when it was not admitted. */
-static json_t *execute(const pa_api_exec *e, pa_api_err *err) {
-    int admitted = atomic_fetch_add(&S.running, 1);
-    if (admitted >= (int)(S.cfg.workers + S.cfg.queue_max)) {
-        atomic_fetch_sub(&S.running, 1);
-        *err = PA_API_BUSY;
-        return NULL;
-    }
+/* A place among the runs (running or queued), or false: 429. */
+static bool admit(void) {
+    if (atomic_fetch_add(&S.running, 1) < (int)(S.cfg.workers + S.cfg.queue_max)) return true;
+    atomic_fetch_sub(&S.running, 1);
+    return false;
+}
+
+/* Run an admitted request on the pool and give its place back: the result
+** object (with session fields), or NULL (out of memory).  Output goes to
+** on_output as it is produced. */
+static json_t *run_admitted(const pa_api_exec *e, pa_output_fn on_output, void *ud) {
     pa_pool_request q = {
         .session = e->session_id, .code = e->code, .code_len = e->code_len,
         .stdin_data = (const uint8_t *)e->stdin_data, .stdin_len = e->stdin_len,
         .timeout_s = e->timeout_s, .memory_mb = e->memory_mb,
+        .on_output = on_output, .output_ud = ud,
     };
     pa_result r;
     pa_session_outcome o;
@@ -130,11 +133,141 @@ static json_t *execute(const pa_api_exec *e, pa_api_err *err) {
         if (has_session) json_object_set_new(j, "session", pa_session_outcome_json(&o));
     }
     pa_result_free(&r);
+    return j;
+}
+
+static json_t *execute(const pa_api_exec *e, pa_api_err *err) {
+    if (!admit()) {
+        *err = PA_API_BUSY;
+        return NULL;
+    }
+    json_t *j = run_admitted(e, NULL, NULL);
     if (!j) *err = PA_API_INTERNAL;
     return j;
 }
 
+/* ---- streaming (Server-Sent Events) ------------------------------------------------------------
+**
+** The run goes on a thread of its own; its output is turned into events as
+** it is produced ("stdout"/"stderr", data a JSON string, so any byte is
+** safe) and the final "result" event carries the whole result object.
+** libmicrohttpd pulls the events through reader() on the connection's
+** thread, which waits for more when it has caught up. */
+
+typedef struct stream {
+    pthread_mutex_t lock;
+    pthread_cond_t more;
+    char *buf;
+    size_t len, cap, sent;
+    bool done;
+    pthread_t th;
+    pa_api_exec e;
+    json_t *body;              /* owns the strings e points into */
+} stream;
+
+static void stream_put(stream *st, const char *event, const char *data) {
+    pthread_mutex_lock(&st->lock);
+    size_t need = strlen(event) + strlen(data) + 16;
+    if (st->len + need > st->cap) {
+        size_t c = st->cap ? st->cap : 4096;
+        while (c < st->len + need) c *= 2;
+        char *b = realloc(st->buf, c);
+        if (b) {
+            st->buf = b;
+            st->cap = c;
+        }
+    }
+    if (st->len + need <= st->cap)
+        st->len += (size_t)sprintf(st->buf + st->len, "event: %s\ndata: %s\n\n", event, data);
+    pthread_cond_broadcast(&st->more);
+    pthread_mutex_unlock(&st->lock);
+}
+
+static void stream_output(void *ud, int fd, const uint8_t *data, size_t len) {
+    json_t *s = pa_json_text((const char *)data, len);
+    char *text = s ? json_dumps(s, JSON_ENCODE_ANY) : NULL;
+    if (text) stream_put(ud, fd == 2 ? "stderr" : "stdout", text);
+    free(text);
+    json_decref(s);
+}
+
+static void *stream_main(void *arg) {
+    stream *st = arg;
+    json_t *res = run_admitted(&st->e, stream_output, st); /* gives its place back */
+    char *text = res ? json_dumps(res, JSON_COMPACT) : NULL;
+    json_decref(res);
+    stream_put(st, "result", text ? text : "{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\"}}");
+    free(text);
+    pthread_mutex_lock(&st->lock);
+    st->done = true;
+    pthread_cond_broadcast(&st->more);
+    pthread_mutex_unlock(&st->lock);
+    return NULL;
+}
+
+static ssize_t stream_read(void *cls, uint64_t pos, char *buf, size_t max) {
+    (void)pos;
+    stream *st = cls;
+    pthread_mutex_lock(&st->lock);
+    while (st->sent == st->len && !st->done) pthread_cond_wait(&st->more, &st->lock);
+    ssize_t n;
+    if (st->sent == st->len) {
+        n = MHD_CONTENT_READER_END_OF_STREAM;
+    } else {
+        size_t k = st->len - st->sent < max ? st->len - st->sent : max;
+        memcpy(buf, st->buf + st->sent, k);
+        st->sent += k;
+        n = (ssize_t)k;
+    }
+    pthread_mutex_unlock(&st->lock);
+    return n;
+}
+
+static void stream_free(void *cls) {
+    stream *st = cls;
+    pthread_join(st->th, NULL); /* the run finishes even if the client left */
+    free(st->buf);
+    json_decref(st->body);
+    pthread_mutex_destroy(&st->lock);
+    pthread_cond_destroy(&st->more);
+    free(st);
+}
+
+static enum MHD_Result start_stream(struct MHD_Connection *c, const pa_api_exec *e, json_t *body) {
+    if (!admit()) return send_error(c, PA_API_BUSY, "too many runs waiting; retry later");
+    stream *st = calloc(1, sizeof *st);
+    if (!st) {
+        atomic_fetch_sub(&S.running, 1);
+        return send_error(c, PA_API_INTERNAL, "out of memory");
+    }
+    pthread_mutex_init(&st->lock, NULL);
+    pthread_cond_init(&st->more, NULL);
+    st->e = *e;
+    st->body = json_incref(body);
+    if (pthread_create(&st->th, NULL, stream_main, st)) {
+        atomic_fetch_sub(&S.running, 1);
+        json_decref(st->body);
+        free(st);
+        return send_error(c, PA_API_INTERNAL, "cannot start the run");
+    }
+    struct MHD_Response *r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, stream_read, st, stream_free);
+    if (!r) {
+        stream_free(st);
+        return MHD_NO;
+    }
+    MHD_add_response_header(r, "Content-Type", "text/event-stream");
+    MHD_add_response_header(r, "Cache-Control", "no-cache");
+    enum MHD_Result ok = MHD_queue_response(c, 200, r);
+    MHD_destroy_response(r);
+    return ok;
+}
+
 /* ---- routes ------------------------------------------------------------------------------------ */
+
+static bool wants_stream(struct MHD_Connection *c) {
+    const char *a = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept");
+    return a && strstr(a, "text/event-stream");
+}
 
 static enum MHD_Result route_execute(struct MHD_Connection *c, json_t *body, int tool) {
     pa_api_exec e;
@@ -142,6 +275,7 @@ static enum MHD_Result route_execute(struct MHD_Connection *c, json_t *body, int
     pa_api_err err = tool ? pa_api_parse_tool(body, &S.lim, &e, msg, sizeof msg)
                           : pa_api_parse_exec(body, &S.lim, &e, msg, sizeof msg);
     if (err) return send_error(c, err, msg);
+    if (wants_stream(c)) return start_stream(c, &e, body);
     json_t *res = execute(&e, &err);
     if (!res) return send_error(c, err, err == PA_API_BUSY ? "too many runs waiting; retry later" : "internal error");
     return send_json(c, res);

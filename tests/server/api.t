@@ -85,6 +85,34 @@ is "$CODE $(j 'd["error"]["code"]')" "413 body_too_large" "a body over 1 MiB is 
 is "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d '{"code":"1"}' "$U/v1/execute")" 401 "no key: 401"
 is "$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer wrong' "$U/metrics")" 401 "a wrong key: 401"
 
+# Streaming: events as output is produced, not at the end.
+/usr/bin/python3 - "$PORT" "$KEY" >"$T_TMP/sse" <<'PY'
+import http.client, json, sys, time
+c = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]))
+body = {"tool": "python_executor", "parameters": {"code": "import time\nprint('first', flush=True)\ntime.sleep(0.8)\nprint('second')"}}
+t0 = time.monotonic()
+c.request("POST", "/v1/tools/execute", body=json.dumps(body), headers={
+    "Content-Type": "application/json", "Accept": "text/event-stream", "Authorization": "Bearer " + sys.argv[2]})
+r = c.getresponse()
+print(r.status, r.getheader("Content-Type"))
+event = None
+for raw in r:
+    line = raw.decode().rstrip("\n")
+    if line.startswith("event: "):
+        event = line[7:]
+    elif line.startswith("data: "):
+        data = json.loads(line[6:])
+        t = time.monotonic() - t0
+        if event == "result":
+            print("result", data["status"], repr(data["stdout"]), t > 0.75)
+        else:
+            print(event, repr(data), t < 0.6)
+PY
+is "$(cat "$T_TMP/sse")" "200 text/event-stream
+stdout 'first\n' True
+stdout 'second\n' False
+result ok 'first\nsecond\n' True" "Accept: text/event-stream streams stdout as produced, then the result"
+
 req GET /v1/sessions
 is "$CODE $(j 'sorted(x["id"] for x in d["sessions"]), all(x["disk_bytes"] > 0 for x in d["sessions"])')" "200 ['s1'] True" "GET /v1/sessions lists them"
 req GET /v1/sessions/s1
