@@ -41,13 +41,14 @@ typedef struct pa_api_limits {
 
 /* An execute request (the body of /v1/execute, or the parameters of the
 ** python_executor tool).  Strings point into the parsed JSON. */
-typedef struct pa_api_exec {
+typedef struct pa_api_exec pa_api_exec;
+struct pa_api_exec {
     const char *code; size_t code_len;
     const char *session_id;     /* NULL: fresh */
     const char *stdin_data; size_t stdin_len;
     double timeout_s;
     uint32_t memory_mb;
-} pa_api_exec;
+};
 
 /* Validate the fields of obj into *out.  On error: the kind, and a message
 ** naming the field (and the allowed range) in msg. */

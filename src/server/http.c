@@ -28,6 +28,8 @@
 #include <unistd.h>
 
 #include "api.h"
+#include "backend.h"
+#include "mcp.h"
 #include "cli/result_json.h"
 #include "runtime/pa_runtime.h"
 #include "sandbox/confine.h"
@@ -43,7 +45,8 @@ static const double hist_bounds_ms[] = {1, 5, 10, 50, 100, 500, 1000, 5000, 3000
 typedef struct service {
     pa_server_config cfg;
     pa_api_limits lim;
-    pa_pool *pool;
+    pa_backend be;             /* image, locked session dir, worker pool */
+    pa_pool *pool;             /* be.pool */
     char sessions[4200];       /* session files */
     atomic_int in_flight;      /* requests being handled */
     atomic_int running;        /* runs admitted (running or queued) */
@@ -115,24 +118,8 @@ static bool admit(void) {
 ** object (with session fields), or NULL (out of memory).  Output goes to
 ** on_output as it is produced. */
 static json_t *run_admitted(const pa_api_exec *e, pa_output_fn on_output, void *ud) {
-    pa_pool_request q = {
-        .session = e->session_id, .code = e->code, .code_len = e->code_len,
-        .stdin_data = (const uint8_t *)e->stdin_data, .stdin_len = e->stdin_len,
-        .timeout_s = e->timeout_s, .memory_mb = e->memory_mb,
-        .on_output = on_output, .output_ud = ud,
-    };
-    pa_result r;
-    pa_session_outcome o;
-    bool has_session;
-    pa_pool_exec(S.pool, &q, &r, &o, &has_session);
+    json_t *j = pa_backend_run(&S.be, e, on_output, ud, record);
     atomic_fetch_sub(&S.running, 1);
-    record(&r);
-    json_t *j = pa_result_json(&r);
-    if (j) {
-        json_object_set_new(j, "session_id", e->session_id ? json_string(e->session_id) : json_null());
-        if (has_session) json_object_set_new(j, "session", pa_session_outcome_json(&o));
-    }
-    pa_result_free(&r);
     return j;
 }
 
@@ -355,6 +342,25 @@ static enum MHD_Result route_sessions(struct MHD_Connection *c, const char *meth
                                   (json_int_t)m.calls));
 }
 
+static json_t *mcp_exec(void *ud, const pa_api_exec *e, pa_api_err *err) {
+    (void)ud;
+    return execute(e, err);
+}
+
+/* MCP over HTTP: one JSON-RPC message per POST, answered in JSON; a
+** notification is accepted with 202 and no body. */
+static enum MHD_Result route_mcp(struct MHD_Connection *c, json_t *body) {
+    json_t *r = pa_mcp_handle(body, &S.lim, mcp_exec, NULL);
+    if (!r) {
+        struct MHD_Response *resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+        if (!resp) return MHD_NO;
+        enum MHD_Result ok = MHD_queue_response(c, 202, resp);
+        MHD_destroy_response(resp);
+        return ok;
+    }
+    return send_json(c, r);
+}
+
 static enum MHD_Result route_health(struct MHD_Connection *c) {
     json_t *layers = json_object();
     unsigned l = pa_pool_layers(S.pool);
@@ -446,7 +452,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (!strcmp(url, "/metrics")) return is_get ? route_metrics(c) : send_error(c, PA_API_METHOD, "use GET");
     if (!strcmp(url, "/v1/sessions")) return route_sessions(c, method, NULL);
     if (!strncmp(url, "/v1/sessions/", 13) && !strchr(url + 13, '/')) return route_sessions(c, method, url + 13);
-    int route = !strcmp(url, "/v1/execute") ? 1 : !strcmp(url, "/v1/tools/execute") ? 2 : !strcmp(url, "/agent/query") ? 3 : 0;
+    int route = !strcmp(url, "/v1/execute") ? 1 : !strcmp(url, "/v1/tools/execute") ? 2
+              : !strcmp(url, "/agent/query") ? 3 : !strcmp(url, "/mcp") ? 4 : 0;
     if (!route) return send_error(c, PA_API_NOT_FOUND, "no such endpoint");
     if (!is_post) return send_error(c, PA_API_METHOD, "use POST");
     if (rq->too_large) {
@@ -462,9 +469,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (!body) {
         char msg[300];
         snprintf(msg, sizeof msg, "invalid JSON: %s (line %d, column %d)", je.text, je.line, je.column);
+        if (route == 4) return send_json(c, pa_mcp_parse_error(msg));
         return send_error(c, PA_API_BAD_JSON, msg);
     }
-    enum MHD_Result r = route == 3 ? route_agent(c, body) : route_execute(c, body, route == 2);
+    enum MHD_Result r = route == 4 ? route_mcp(c, body) : route == 3 ? route_agent(c, body)
+                      : route_execute(c, body, route == 2);
     json_decref(body);
     return r;
 }
@@ -499,45 +508,13 @@ int pa_server_run(const pa_server_config *cfg) {
                             .memory_min_mb = 16, .memory_max_mb = 512};
 
     /* Everything is checked before a port is opened. */
-    char err[512], sessions[4200], image_path[4300], exe[PATH_MAX];
-    pa_image *img = NULL;
-    if (pa_base_image_open(cfg->state_dir, &img, err, sizeof err)) {
+    char err[512];
+    if (pa_backend_open(cfg->state_dir, S.cfg.workers, S.lim.memory_max_mb, &S.be, err, sizeof err)) {
         fprintf(stderr, "polyagent serve: %s\n", err);
         return 1;
     }
-    snprintf(image_path, sizeof image_path, "%s", "");
-    /* The pool's workers open the image by path: find ours again. */
-    char link[64];
-    snprintf(link, sizeof link, "/proc/self/fd/%d", pa_image_fd(img));
-    ssize_t n = readlink(link, image_path, sizeof image_path - 1);
-    image_path[n > 0 ? n : 0] = 0;
-    pa_image_close(img);
-    snprintf(sessions, sizeof sessions, "%s/sessions", cfg->state_dir);
-    snprintf(S.sessions, sizeof S.sessions, "%s", sessions);
-    int rc = pa_store_mkdirs(sessions);
-    n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (rc || n <= 0 || !image_path[0]) {
-        fprintf(stderr, "polyagent serve: cannot prepare %s\n", sessions);
-        return 1;
-    }
-    exe[n] = 0;
-    /* The service owns the session directory: no CLI run may change its
-    ** sessions under the workers (they take this lock shared). */
-    char lock[4300];
-    snprintf(lock, sizeof lock, "%s/.lock", sessions);
-    int lock_fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (lock_fd < 0 || flock(lock_fd, LOCK_EX | LOCK_NB) != 0) {
-        fprintf(stderr, "polyagent serve: %s is in use by another process\n", sessions);
-        if (lock_fd >= 0) close(lock_fd);
-        return 1;
-    }
-    pa_pool_config pc = {.workers = S.cfg.workers, .exe = exe, .image_path = image_path,
-                         .sessions_dir = sessions, .max_memory_mb = S.lim.memory_max_mb};
-    if (pa_pool_open(&pc, &S.pool, err, sizeof err)) {
-        fprintf(stderr, "polyagent serve: %s\n", err);
-        close(lock_fd);
-        return 1;
-    }
+    S.pool = S.be.pool;
+    snprintf(S.sessions, sizeof S.sessions, "%s", S.be.sessions);
 
     /* Signals are taken by sigwait below, not by whichever thread. */
     sigset_t set;
@@ -549,8 +526,7 @@ int pa_server_run(const pa_server_config *cfg) {
     struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)cfg->port)};
     if (inet_pton(AF_INET, S.cfg.host, &addr.sin_addr) != 1) {
         fprintf(stderr, "polyagent serve: listen address must be an IPv4 address: %s\n", S.cfg.host);
-        pa_pool_close(S.pool);
-        close(lock_fd);
+        pa_backend_close(&S.be);
         return 2;
     }
     struct MHD_Daemon *d = MHD_start_daemon(
@@ -559,8 +535,7 @@ int pa_server_run(const pa_server_config *cfg) {
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "polyagent serve: cannot listen on %s:%u: %s\n", S.cfg.host, cfg->port, strerror(errno));
-        pa_pool_close(S.pool);
-        close(lock_fd);
+        pa_backend_close(&S.be);
         return 1;
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -578,8 +553,7 @@ int pa_server_run(const pa_server_config *cfg) {
     if (ls != MHD_INVALID_SOCKET) close(ls);
     for (int i = 0; i < 6000 && atomic_load(&S.in_flight) > 0; i++) nanosleep(&(struct timespec){0, 10000000}, NULL);
     MHD_stop_daemon(d);
-    pa_pool_close(S.pool);
-    close(lock_fd);
+    pa_backend_close(&S.be);
     fprintf(stderr, "{\"event\":\"stop\",\"signal\":%d}\n", sig);
     return 0;
 }
