@@ -9,7 +9,7 @@ pkgs=(
     wabt                                                     # wasm2c
     python3 python3.11 dpkg-dev tcl                          # build python + test scripts, apt-get source, sqlite amalgamation
     libjansson-dev libcmocka-dev libzstd-dev libseccomp-dev  # host libraries
-    libmicrohttpd-dev curl                                   # the service, and its tests
+    libmicrohttpd-dev libcurl4-openssl-dev curl              # the service, submit, and tests
     tzdata                                                   # time zones for the guest
 )
 missing=()

@@ -11,6 +11,7 @@ int pa_cmd_run(int argc, char **argv);
 int pa_cmd_doctor(int argc, char **argv);
 int pa_cmd_serve(int argc, char **argv);
 int pa_cmd_mcp(int argc, char **argv);
+int pa_cmd_submit(int argc, char **argv);
 /* Internal: a pool worker (src/sandbox/worker.h), started by a supervisor. */
 int pa_cmd_worker(int argc, char **argv);
 

@@ -24,6 +24,8 @@ static void usage(FILE *f) {
           "                       [--timeout SEC] [--memory-mb N] [--queue-max N]\n"
           "                       the HTTP service (env: POLYAGENT_LISTEN, POLYAGENT_WORKERS,\n"
           "                       POLYAGENT_API_KEY, WASI_TIMEOUT_SECONDS, WASI_MEMORY_LIMIT_MB...)\n"
+          "       polyagent submit \"Execute Python: CODE\" [--session ID] [--server URL]\n"
+          "                       send a task to a running service (POLYAGENT_SERVER)\n"
           "       polyagent mcp [--state-dir DIR] [--workers N]\n"
           "                       an MCP server (JSON-RPC over stdio) with the python_executor tool\n"
           "\n"
@@ -64,6 +66,7 @@ int main(int argc, char **argv) {
     if (!strcmp(argv[1], "doctor")) return pa_cmd_doctor(argc - 2, argv + 2);
     if (!strcmp(argv[1], "serve")) return pa_cmd_serve(argc - 2, argv + 2);
     if (!strcmp(argv[1], "mcp")) return pa_cmd_mcp(argc - 2, argv + 2);
+    if (!strcmp(argv[1], "submit")) return pa_cmd_submit(argc - 2, argv + 2);
     if (!strcmp(argv[1], "worker")) return pa_cmd_worker(argc - 2, argv + 2);
     pa_cli_error("unknown command '%s' (try 'polyagent --help')", argv[1]);
     return PA_EXIT_USAGE;
