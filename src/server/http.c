@@ -29,6 +29,7 @@
 
 #include "api.h"
 #include "backend.h"
+#include "base64.h"
 #include "mcp.h"
 #include "cli/result_json.h"
 #include "runtime/pa_runtime.h"
@@ -342,6 +343,108 @@ static enum MHD_Result route_sessions(struct MHD_Connection *c, const char *meth
                                   (json_int_t)m.calls));
 }
 
+/* ---- session files --------------------------------------------------------------------------------
+**
+** Files in a session's /tmp are read and written by code run in that
+** session, so every byte goes through the sandbox and its quotas like any
+** program's.  The code binds no names in the session's globals (all inside
+** one expression), and paths are checked here to a plain set of characters
+** before they are put into it. */
+
+static int file_path_ok(const char *p) {
+    size_t n = strlen(p);
+    if (n == 0 || n > 1024 || p[0] == '/' || p[n - 1] == '/') return 0;
+    for (const char *c = p; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '.' ||
+              *c == '_' || *c == '-' || *c == '/'))
+            return 0;
+    for (const char *c = p; c; c = strchr(c, '/') ? strchr(c, '/') + 1 : NULL) {
+        size_t k = strcspn(c, "/");
+        if (k == 0 || k > 255 || (k == 1 && c[0] == '.') || (k == 2 && c[0] == '.' && c[1] == '.')) return 0;
+    }
+    return 1;
+}
+
+static enum MHD_Result route_files(struct MHD_Connection *c, const char *method, const char *id, const char *path,
+                                   const char *body, size_t len) {
+    if (pa_store_check_id(id)) return send_error(c, PA_API_NOT_FOUND, "no such session (invalid id)");
+    char code[1600];
+    if (!path) {
+        if (strcmp(method, "GET")) return send_error(c, PA_API_METHOD, "use GET");
+        snprintf(code, sizeof code,
+                 "(lambda os, json: print(json.dumps(sorted([os.path.relpath(os.path.join(d, f), '/tmp'), "
+                 "os.path.getsize(os.path.join(d, f))] for d, _, fs in os.walk('/tmp') for f in fs))))"
+                 "(__import__('os'), __import__('json'))");
+    } else {
+        if (!file_path_ok(path))
+            return send_error(c, PA_API_BAD_FIELD, "file paths are relative to /tmp, made of A-Z a-z 0-9 . _ - /, "
+                                                   "without . or .. components");
+        if (!strcmp(method, "PUT"))
+            snprintf(code, sizeof code,
+                     "(lambda os, sys, p: (os.makedirs(os.path.dirname(p), exist_ok=True), "
+                     "open(p, 'wb').write(sys.stdin.buffer.read())))(__import__('os'), __import__('sys'), '/tmp/%s')",
+                     path);
+        else if (!strcmp(method, "GET"))
+            snprintf(code, sizeof code,
+                     "(lambda sys, b: sys.stdout.write(b.b64encode(open('/tmp/%s', 'rb').read()).decode()))"
+                     "(__import__('sys'), __import__('base64'))", path);
+        else if (!strcmp(method, "DELETE"))
+            snprintf(code, sizeof code, "__import__('os').remove('/tmp/%s')", path);
+        else
+            return send_error(c, PA_API_METHOD, "use PUT, GET or DELETE");
+    }
+    if (!admit()) return send_error(c, PA_API_BUSY, "too many runs waiting; retry later");
+    pa_pool_request q = {.session = id, .code = code, .code_len = strlen(code),
+                         .stdin_data = (const uint8_t *)body, .stdin_len = body ? len : 0,
+                         .timeout_s = S.lim.timeout_max_s, .memory_mb = S.lim.memory_max_mb,
+                         .output_cap = (size_t)96 << 20};
+    pa_result r;
+    pa_session_outcome o;
+    bool has;
+    pa_pool_exec(S.pool, &q, &r, &o, &has);
+    atomic_fetch_sub(&S.running, 1);
+    enum MHD_Result ret;
+    const char *type = r.error_type ? r.error_type : "";
+    if (r.status == PA_STATUS_OK) {
+        if (path && !strcmp(method, "GET")) { /* base64 from the guest back to bytes */
+            size_t n = 0;
+            unsigned char *raw = pa_base64_decode(r.out.data, r.out.len, &n);
+            struct MHD_Response *resp = raw ? MHD_create_response_from_buffer(n, raw, MHD_RESPMEM_MUST_FREE) : NULL;
+            if (!resp) {
+                free(raw);
+                ret = send_error(c, PA_API_INTERNAL, "out of memory");
+            } else {
+                MHD_add_response_header(resp, "Content-Type", "application/octet-stream");
+                ret = MHD_queue_response(c, 200, resp);
+                MHD_destroy_response(resp);
+            }
+        } else if (!path) {
+            json_t *list = json_loads(r.out.data, 0, NULL), *files = json_array();
+            size_t i;
+            json_t *it;
+            json_array_foreach(list, i, it)
+                json_array_append_new(files, json_pack("{s:O,s:O}", "path", json_array_get(it, 0), "bytes",
+                                                       json_array_get(it, 1)));
+            json_decref(list);
+            ret = send_json(c, json_pack("{s:s,s:o}", "session_id", id, "files", files));
+        } else {
+            ret = send_json(c, json_pack("{s:s,s:s,s:b}", "session_id", id, "path", path, "ok", 1));
+        }
+    } else if (!strcmp(type, "FileNotFoundError") || !strcmp(type, "IsADirectoryError") ||
+               !strcmp(type, "NotADirectoryError")) {
+        ret = send_error(c, PA_API_NOT_FOUND, "no such file in the session's /tmp");
+    } else if (!strcmp(type, "OSError") && r.error_message && strstr(r.error_message, "quota")) {
+        ret = send_error(c, PA_API_TOO_LARGE, "the session's /tmp quota is full");
+    } else {
+        char msg[300];
+        snprintf(msg, sizeof msg, "%s: %.200s", type[0] ? type : pa_status_name(r.status),
+                 r.error_message ? r.error_message : "");
+        ret = send_error(c, PA_API_INTERNAL, msg);
+    }
+    pa_result_free(&r);
+    return ret;
+}
+
 static json_t *mcp_exec(void *ud, const pa_api_exec *e, pa_api_err *err) {
     (void)ud;
     return execute(e, err);
@@ -452,6 +555,18 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (!strcmp(url, "/metrics")) return is_get ? route_metrics(c) : send_error(c, PA_API_METHOD, "use GET");
     if (!strcmp(url, "/v1/sessions")) return route_sessions(c, method, NULL);
     if (!strncmp(url, "/v1/sessions/", 13) && !strchr(url + 13, '/')) return route_sessions(c, method, url + 13);
+    if (!strncmp(url, "/v1/sessions/", 13)) { /* /v1/sessions/{id}/files[/{path}] */
+        char id[PA_SESSION_ID_MAX + 2];
+        const char *slash = strchr(url + 13, '/');
+        size_t idlen = (size_t)(slash - (url + 13));
+        if (idlen <= PA_SESSION_ID_MAX && (!strcmp(slash, "/files") || !strncmp(slash, "/files/", 7))) {
+            memcpy(id, url + 13, idlen);
+            id[idlen] = 0;
+            if (rq->too_large) return send_error(c, PA_API_TOO_LARGE, "the file is larger than the body limit");
+            return route_files(c, method, id, slash[6] ? slash + 7 : NULL, rq->body, rq->len);
+        }
+        return send_error(c, PA_API_NOT_FOUND, "no such endpoint");
+    }
     int route = !strcmp(url, "/v1/execute") ? 1 : !strcmp(url, "/v1/tools/execute") ? 2
               : !strcmp(url, "/agent/query") ? 3 : !strcmp(url, "/mcp") ? 4 : 0;
     if (!route) return send_error(c, PA_API_NOT_FOUND, "no such endpoint");

@@ -126,6 +126,28 @@ is "$CODE" 404 "deleting it again is 404"
 req POST /v1/execute '{"code": "print(\"n\" in globals())", "session_id": "s1"}'
 is "$(j 'd["stdout"].strip(), d["session"]["origin"]')" "False created" "after DELETE the id starts a new session (the live copy is gone too)"
 
+# Files in a session's /tmp.
+head -c 5000 /dev/urandom >"$T_TMP/blob"
+fcurl() { curl -s -w '\n%{http_code}' -H "Authorization: Bearer $KEY" "$@"; }
+r=$(fcurl -X PUT --data-binary @"$T_TMP/blob" "$U/v1/sessions/f1/files/in/blob.bin")
+is "${r##*$'\n'}" 200 "PUT a file into a session"
+curl -s -H "Authorization: Bearer $KEY" -o "$T_TMP/blob2" "$U/v1/sessions/f1/files/in/blob.bin"
+ok "GET gives the same bytes back" cmp -s "$T_TMP/blob" "$T_TMP/blob2"
+req POST /v1/execute '{"code": "import os\nprint(os.path.getsize(\"/tmp/in/blob.bin\"), [k for k in globals() if not k.startswith(\"__\")])", "session_id": "f1"}'
+is "$(j 'd["stdout"].strip()')" "5000 ['os']" "the program sees it; the file calls left no names in its globals"
+req GET /v1/sessions/f1/files
+is "$(j 'd["files"]')" "[{'path': 'in/blob.bin', 'bytes': 5000}]" "GET .../files lists them"
+req DELETE /v1/sessions/f1/files/in/blob.bin
+is "$CODE" 200 "DELETE a file"
+req GET /v1/sessions/f1/files/in/blob.bin
+is "$CODE $(j 'd["error"]["code"]')" "404 not_found" "a missing file is 404"
+r=$(fcurl -X PUT --data-binary x "$U/v1/sessions/f1/files/a%20b")
+is "${r##*$'\n'}" 400 "a path outside the plain set is 400"
+r=$(fcurl -X PUT --data-binary x "$U/v1/sessions/f1/files/a/./b")
+is "${r##*$'\n'}" 400 "a . component is 400"
+req POST /v1/execute '{"code": "print(open(\"/tmp/in/blob.bin\", \"rb\").read()[:1])", "session_id": "other"}'
+is "$(j 'd["error"]["type"]')" "FileNotFoundError" "another session does not see the file"
+
 req GET /metrics
 is "$CODE" 200 "/metrics answers"
 like "$BODY" 'polyagent_executions_total\{status="ok"\} [1-9]' "metrics count runs by status"
