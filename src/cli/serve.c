@@ -24,14 +24,61 @@ static int num(const char *name, const char *s, double lo, double hi, double *ou
     return 0;
 }
 
+/* The config file (--config FILE or POLYAGENT_CONFIG): KEY=VALUE lines
+** with the environment's names, '#' comments.  The environment wins over
+** it, flags win over both. */
+#define MAX_CONF 32
+static char *conf_key[MAX_CONF], *conf_val[MAX_CONF];
+static int nconf;
+
+static int load_config(const char *path) {
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        pa_cli_error("serve: cannot read config %s: %s", path, strerror(errno));
+        return -1;
+    }
+    char line[4096];
+    int lineno = 0, rc = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        char *s = line + strspn(line, " \t");
+        s[strcspn(s, "\r\n")] = 0;
+        if (!*s || *s == '#') continue;
+        char *eq = strchr(s, '=');
+        if (!eq || eq == s || nconf == MAX_CONF) {
+            pa_cli_error("serve: %s:%d: expected KEY=VALUE", path, lineno);
+            rc = -1;
+            break;
+        }
+        *eq = 0;
+        conf_key[nconf] = strdup(s);
+        conf_val[nconf] = strdup(eq + 1);
+        if (!conf_key[nconf] || !conf_val[nconf]) { rc = -1; break; }
+        nconf++;
+    }
+    fclose(f);
+    return rc;
+}
+
+static const char *setting(const char *name) {
+    const char *v = getenv(name);
+    if (v && *v) return v;
+    for (int i = 0; i < nconf; i++)
+        if (!strcmp(conf_key[i], name)) return conf_val[i];
+    return NULL;
+}
+
 static const char *env2(const char *a, const char *b) {
-    const char *v = getenv(a);
-    if (!v || !*v) v = b ? getenv(b) : NULL;
-    return v && *v ? v : NULL;
+    const char *v = setting(a);
+    return v ? v : b ? setting(b) : NULL;
 }
 
 int pa_cmd_serve(int argc, char **argv) {
-    pa_server_config c = {.port = 8000};
+    pa_server_config c = {.port = 8000, .queue_max = -1};
+    const char *config = getenv("POLYAGENT_CONFIG");
+    for (int i = 0; i + 1 < argc; i++)
+        if (!strcmp(argv[i], "--config")) config = argv[i + 1];
+    if (config && *config && load_config(config)) return PA_EXIT_USAGE;
     const char *listen = env2("POLYAGENT_LISTEN", NULL), *workers = env2("POLYAGENT_WORKERS", NULL);
     const char *state = env2("POLYAGENT_STATE_DIR", NULL);
     const char *timeout = env2("POLYAGENT_TIMEOUT_SECONDS", "WASI_TIMEOUT_SECONDS");
@@ -40,7 +87,8 @@ int pa_cmd_serve(int argc, char **argv) {
     c.api_key = env2("POLYAGENT_API_KEY", NULL);
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        const char **slot = !strcmp(a, "--listen") ? &listen : !strcmp(a, "--workers") ? &workers
+        const char *ignored = NULL;
+        const char **slot = !strcmp(a, "--config") ? &ignored : !strcmp(a, "--listen") ? &listen : !strcmp(a, "--workers") ? &workers
                           : !strcmp(a, "--state-dir") ? &state : !strcmp(a, "--timeout") ? &timeout
                           : !strcmp(a, "--memory-mb") ? &memory : !strcmp(a, "--queue-max") ? &queue : NULL;
         if (!slot) {
@@ -70,7 +118,7 @@ int pa_cmd_serve(int argc, char **argv) {
     if (workers) { if (num("workers", workers, 1, 256, &v)) return PA_EXIT_USAGE; c.workers = (unsigned)v; }
     if (timeout) { if (num("timeout", timeout, 1, 60, &v)) return PA_EXIT_USAGE; c.timeout_default_s = v; }
     if (memory) { if (num("memory limit (MB)", memory, 16, 512, &v)) return PA_EXIT_USAGE; c.memory_default_mb = (uint32_t)v; }
-    if (queue) { if (num("queue max", queue, 0, 100000, &v)) return PA_EXIT_USAGE; c.queue_max = (unsigned)v; }
+    if (queue) { if (num("queue max", queue, 0, 100000, &v)) return PA_EXIT_USAGE; c.queue_max = (int)v; }
     if (body) { if (num("body max", body, 1024, 1 << 30, &v)) return PA_EXIT_USAGE; c.body_max = (size_t)v; }
     char dir[4096];
     if (!state) {

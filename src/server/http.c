@@ -110,7 +110,7 @@ static void record(const pa_result *r) {
 
 /* A place among the runs (running or queued), or false: 429. */
 static bool admit(void) {
-    if (atomic_fetch_add(&S.running, 1) < (int)(S.cfg.workers + S.cfg.queue_max)) return true;
+    if (atomic_fetch_add(&S.running, 1) < (int)S.cfg.workers + S.cfg.queue_max) return true;
     atomic_fetch_sub(&S.running, 1);
     return false;
 }
@@ -615,7 +615,7 @@ int pa_server_run(const pa_server_config *cfg) {
         long n = sysconf(_SC_NPROCESSORS_ONLN);
         S.cfg.workers = n > 0 ? (unsigned)n : 1;
     }
-    if (!S.cfg.queue_max) S.cfg.queue_max = 64;
+    if (S.cfg.queue_max < 0) S.cfg.queue_max = 64;
     if (!S.cfg.body_max) S.cfg.body_max = (size_t)1 << 20;
     S.lim = (pa_api_limits){.timeout_default_s = cfg->timeout_default_s ? cfg->timeout_default_s : 30,
                             .timeout_min_s = 1, .timeout_max_s = 60,

@@ -17,7 +17,7 @@ typedef struct pa_server_config {
     const char *host;          /* listen address; default 127.0.0.1 */
     unsigned port;             /* default 8000; 0 = any free port */
     unsigned workers;          /* default: number of cores */
-    unsigned queue_max;        /* waiting runs beyond the workers; default 64 */
+    int queue_max;             /* waiting runs beyond the workers; < 0 = 64 */
     size_t body_max;           /* default 1 MiB */
     const char *api_key;       /* NULL: no auth */
     const char *state_dir;     /* base image and sessions */
