@@ -37,6 +37,8 @@
 typedef struct slot {
     pthread_mutex_t run;     /* held for a whole run */
     bool busy;               /* under the pool lock: picked for a run */
+    unsigned waiters;        /* session runs waiting for this slot */
+    pthread_cond_t freed;    /* ... and where they wait */
     pid_t pid;
     int fd;                  /* socket to the worker; -1 if none */
 } slot;
@@ -47,7 +49,7 @@ struct pa_pool {
     unsigned n;
     slot *slots;
     pthread_mutex_t lock;
-    pthread_cond_t idle;
+    pthread_cond_t idle;     /* fresh runs wait here for any free slot */
     bool closing;
     unsigned layers;
     uint64_t replaced;
@@ -167,6 +169,7 @@ int pa_pool_open(const pa_pool_config *cfg, pa_pool **out, char *err, size_t err
     for (unsigned i = 0; i < p->n; i++) {
         p->slots[i].fd = -1;
         pthread_mutex_init(&p->slots[i].run, NULL);
+        pthread_cond_init(&p->slots[i].freed, NULL);
     }
     for (unsigned i = 0; i < p->n; i++)
         if (start_worker(p, &p->slots[i], err, errlen)) {
@@ -182,12 +185,14 @@ void pa_pool_close(pa_pool *p) {
     pthread_mutex_lock(&p->lock);
     p->closing = true;
     pthread_cond_broadcast(&p->idle);
+    for (unsigned i = 0; p->slots && i < p->n; i++) pthread_cond_broadcast(&p->slots[i].freed);
     pthread_mutex_unlock(&p->lock);
     for (unsigned i = 0; p->slots && i < p->n; i++) {
         pthread_mutex_lock(&p->slots[i].run); /* wait for its run to end */
         stop_worker(&p->slots[i]);
         pthread_mutex_unlock(&p->slots[i].run);
         pthread_mutex_destroy(&p->slots[i].run);
+        pthread_cond_destroy(&p->slots[i].freed);
     }
     pthread_mutex_destroy(&p->lock);
     pthread_cond_destroy(&p->idle);
@@ -209,20 +214,26 @@ static uint32_t fnv1a(const char *s) {
     return h;
 }
 
+/* Waiting is targeted, not a stampede: a session run waits on its slot's
+** condition, a fresh run on the pool's, and a freed slot wakes one waiter
+** that can use it (its own session waiters first). */
 static slot *take_slot(pa_pool *p, const char *session) {
     pthread_mutex_lock(&p->lock);
     slot *s = NULL;
-    while (!p->closing) {
-        if (session) {
-            s = &p->slots[fnv1a(session) % p->n];
-            if (!s->busy) break;
-        } else {
+    if (session) {
+        slot *mine = &p->slots[fnv1a(session) % p->n];
+        mine->waiters++;
+        while (!p->closing && mine->busy) pthread_cond_wait(&mine->freed, &p->lock);
+        mine->waiters--;
+        if (!p->closing) s = mine;
+        else if (!mine->busy && !mine->waiters) pthread_cond_signal(&p->idle); /* pass it on */
+    } else {
+        while (!p->closing) {
             for (unsigned i = 0; i < p->n && !s; i++)
-                if (!p->slots[i].busy) s = &p->slots[i];
+                if (!p->slots[i].busy && !p->slots[i].waiters) s = &p->slots[i];
             if (s) break;
+            pthread_cond_wait(&p->idle, &p->lock);
         }
-        s = NULL;
-        pthread_cond_wait(&p->idle, &p->lock);
     }
     if (s) s->busy = true;
     pthread_mutex_unlock(&p->lock);
@@ -234,7 +245,8 @@ static void give_slot(pa_pool *p, slot *s) {
     pthread_mutex_unlock(&s->run);
     pthread_mutex_lock(&p->lock);
     s->busy = false;
-    pthread_cond_broadcast(&p->idle);
+    if (s->waiters) pthread_cond_signal(&s->freed);
+    else pthread_cond_signal(&p->idle);
     pthread_mutex_unlock(&p->lock);
 }
 

@@ -12,6 +12,10 @@ pa submit "Execute Python: print('Hello, PolyAgent!')"
 is "$RC $(cat "$T_OUT")" "0 Hello, PolyAgent!" "submit prints the program's output"
 pa submit 'execute python: import math; print(math.factorial(10))'
 is "$(cat "$T_OUT")" "3628800" "the prefix is case-insensitive"
+# The seed's session example, verbatim.
+pa submit "Execute Python: data = [1, 2, 3, 4, 5]" --session seed
+pa submit "Execute Python: import statistics; print(statistics.mean(data))" --session seed
+is "$(cat "$T_OUT")" "3" "the seed's two-call session example"
 pa submit "Execute Python: n = 7" --session demo
 pa submit "Execute Python: print(n * 6)" --session demo
 is "$(cat "$T_OUT")" "42" "--session keeps state between submits"
