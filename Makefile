@@ -223,6 +223,7 @@ bench: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) $(BUILD)/polyagent $(BUILD)/bench_snapshot
 	/usr/bin/python3 bench/compute/run.py --polyagent $(BUILD)/polyagent
 	/usr/bin/python3 bench/snapshot/run.py --build $(BUILD)
+	/usr/bin/python3 bench/service/run.py --build $(BUILD)
 
 clean:
 	rm -rf $(BUILD)/rel $(BUILD)/asan $(BUILD)/polyagent $(BUILD)/polyagent-asan

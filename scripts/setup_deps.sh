@@ -10,6 +10,7 @@ pkgs=(
     python3 python3.11 dpkg-dev tcl                          # build python + test scripts, apt-get source, sqlite amalgamation
     libjansson-dev libcmocka-dev libzstd-dev libseccomp-dev  # host libraries
     libmicrohttpd-dev libcurl4-openssl-dev curl              # the service, submit, and tests
+    wrk                                                      # the service's load benchmark
     tzdata                                                   # time zones for the guest
 )
 missing=()
