@@ -158,8 +158,28 @@ like "$BODY" 'polyagent_busy_workers 0' "metrics show busy workers"
 curl -s -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
     -d '{"code": "import time\ntime.sleep(1)\nprint(\"finished\")"}' "$U/v1/execute" >"$T_TMP/inflight" &
 CURL=$!
-sleep 0.4
+# A client already connected (keep-alive) when the signal comes gets 503.
+/usr/bin/python3 - "$PORT" "$KEY" "$T_TMP/go" >"$T_TMP/late" <<'PY' &
+import http.client, json, os, sys, time
+c = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]))
+c.request("GET", "/health")
+c.getresponse().read()
+print("connected", flush=True)
+while not os.path.exists(sys.argv[3]):
+    time.sleep(0.02)
+c.request("POST", "/v1/execute", body=json.dumps({"code": "print(1)"}),
+          headers={"Content-Type": "application/json", "Authorization": "Bearer " + sys.argv[2]})
+r = c.getresponse()
+print(r.status, json.loads(r.read())["error"]["code"])
+PY
+LATE=$!
+for _ in $(seq 100); do grep -q connected "$T_TMP/late" && break; sleep 0.05; done
+sleep 0.2
 kill -TERM $SERVER
+sleep 0.1
+touch "$T_TMP/go"
+wait $LATE
+is "$(tail -1 "$T_TMP/late")" "503 shutting_down" "SIGTERM: a request that arrives meanwhile gets 503"
 wait $SERVER
 is "$?" 0 "SIGTERM: the service exits 0"
 wait $CURL
