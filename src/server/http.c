@@ -64,7 +64,26 @@ typedef struct request {
     char *body;
     size_t len;
     int too_large;
+    double t0;                 /* for the log line */
+    char method[8], path[96];
 } request;
+
+/* The status of the response queued on this connection's thread (thread
+** per connection: the request's completion runs on the same thread). */
+static _Thread_local unsigned t_status;
+
+static void log_copy(char *dst, size_t n, const char *src) {
+    size_t k = 0;
+    for (; *src && k + 1 < n; src++)
+        dst[k++] = (*src >= 0x21 && *src < 0x7f && *src != '"' && *src != '\\') ? *src : '?';
+    dst[k] = 0;
+}
+
+static double mono_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
 
 /* ---- responses -------------------------------------------------------------------------- */
 
@@ -80,6 +99,7 @@ static enum MHD_Result send_text(struct MHD_Connection *c, unsigned status, char
         return MHD_NO;
     }
     MHD_add_response_header(r, "Content-Type", type);
+    t_status = status;
     enum MHD_Result ok = MHD_queue_response(c, status, r);
     MHD_destroy_response(r);
     return ok;
@@ -473,6 +493,14 @@ static enum MHD_Result route_health(struct MHD_Connection *c) {
                                   "isolation", layers, "workers", (int)S.cfg.workers));
 }
 
+static int count_one(void *ud, const char *id, uint64_t bytes, uint64_t mtime) {
+    (void)id;
+    (void)bytes;
+    (void)mtime;
+    ++*(unsigned long *)ud;
+    return 0;
+}
+
 static enum MHD_Result route_metrics(struct MHD_Connection *c) {
     char *buf = NULL;
     size_t len = 0;
@@ -497,6 +525,10 @@ static enum MHD_Result route_metrics(struct MHD_Connection *c) {
     fprintf(f, "# TYPE polyagent_workers gauge\npolyagent_workers %u\n", S.cfg.workers);
     fprintf(f, "# TYPE polyagent_busy_workers gauge\npolyagent_busy_workers %d\n", busy);
     fprintf(f, "# TYPE polyagent_queue_depth gauge\npolyagent_queue_depth %d\n", running - busy);
+    unsigned long on_disk = 0;
+    pa_store_list(S.sessions, count_one, &on_disk);
+    fprintf(f, "# HELP polyagent_sessions_on_disk Sessions saved (each is live in at most one worker too).\n"
+               "# TYPE polyagent_sessions_on_disk gauge\npolyagent_sessions_on_disk %lu\n", on_disk);
     fprintf(f, "# TYPE polyagent_workers_replaced_total counter\npolyagent_workers_replaced_total %llu\n",
             (unsigned long long)pa_pool_replaced(S.pool));
     fprintf(f, "# TYPE polyagent_http_errors_total counter\npolyagent_http_errors_total %lu\n",
@@ -523,6 +555,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (!rq) { /* first call: headers only */
         rq = calloc(1, sizeof *rq);
         if (!rq) return MHD_NO;
+        rq->t0 = mono_ms();
+        /* Only characters a JSON log line can carry as they are. */
+        log_copy(rq->method, sizeof rq->method, method);
+        log_copy(rq->path, sizeof rq->path, url);
+        t_status = 0;
         *con_cls = rq;
         atomic_fetch_add(&S.in_flight, 1);
         return MHD_YES;
@@ -596,9 +633,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode t) {
     (void)cls;
     (void)c;
-    (void)t;
     request *rq = *con_cls;
     if (!rq) return;
+    /* One structured line per request: what, how it ended, how long. */
+    fprintf(stderr, "{\"event\":\"request\",\"method\":\"%s\",\"path\":\"%s\",\"status\":%u,\"ms\":%.3f%s}\n",
+            rq->method, rq->path, t_status, mono_ms() - rq->t0,
+            t == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : ",\"aborted\":true");
     free(rq->body);
     free(rq);
     *con_cls = NULL;
