@@ -118,8 +118,8 @@ $(BUILD)/asan/test_wasi: tests/unit/test_wasi.c tests/unit/wasi_stubs.c $(WASI_S
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) -Isrc tests/unit/test_wasi.c tests/unit/wasi_stubs.c $(WASI_SRCS) -o $@ -lcmocka
 
-RT_LIB_REL  := $(filter-out $(BUILD)/rel/src/cli/%,$(REL_OBJS))
-RT_LIB_ASAN := $(filter-out $(BUILD)/asan/src/cli/%,$(ASAN_OBJS))
+RT_LIB_REL  := $(filter-out $(BUILD)/rel/src/cli/% $(BUILD)/rel/src/server/%,$(REL_OBJS))
+RT_LIB_ASAN := $(filter-out $(BUILD)/asan/src/cli/% $(BUILD)/asan/src/server/%,$(ASAN_OBJS))
 
 $(BUILD)/rel/test_runtime: tests/unit/test_runtime.c $(RT_LIB_REL) $(W2C_OBJS)
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCLUDES) $^ -o $@ -lcmocka $(LIBS)
