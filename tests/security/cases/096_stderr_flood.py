@@ -6,5 +6,6 @@
 # expect: stdout=
 # check: d["stderr"] == "".join("%d\n" % i for i in range(200000))[:1048576] + "\n[output truncated]\n"
 import sys
-for i in range(10**7):
+sys.stderr.write("".join("%d\n" % i for i in range(200000)))  # the cap, at once (see 095)
+for i in range(200000, 10**7):
     sys.stderr.write("%d\n" % i)
