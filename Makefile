@@ -39,7 +39,7 @@ MAKEFLAGS += --no-builtin-rules
 .PHONY: all deps guest test test-release test-asan serve dev bench fuzz clean distclean FORCE
 FUZZ_SECONDS ?= 300
 
-HOST_SRCS := $(wildcard src/runtime/*.c src/wasi/*.c src/session/*.c src/sandbox/*.c src/server/*.c src/cli/*.c)
+HOST_SRCS := $(wildcard src/runtime/*.c src/wasi/*.c src/session/*.c src/sandbox/*.c src/server/*.c src/agent/*.c src/cli/*.c)
 HOST_HDRS := $(wildcard src/*/*.h)
 W2C_UNITS := main $(addprefix f,$(shell seq 0 $$(($(NSPLIT)-1))))
 W2C_SRCS  := $(W2C_UNITS:%=$(BUILD)/w2c/w2c_%.c)
@@ -118,8 +118,8 @@ $(BUILD)/asan/test_wasi: tests/unit/test_wasi.c tests/unit/wasi_stubs.c $(WASI_S
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) -O1 -g $(SANFLAGS) -Isrc tests/unit/test_wasi.c tests/unit/wasi_stubs.c $(WASI_SRCS) -o $@ -lcmocka
 
-RT_LIB_REL  := $(filter-out $(BUILD)/rel/src/cli/% $(BUILD)/rel/src/server/%,$(REL_OBJS))
-RT_LIB_ASAN := $(filter-out $(BUILD)/asan/src/cli/% $(BUILD)/asan/src/server/%,$(ASAN_OBJS))
+RT_LIB_REL  := $(filter-out $(BUILD)/rel/src/cli/% $(BUILD)/rel/src/server/% $(BUILD)/rel/src/agent/%,$(REL_OBJS))
+RT_LIB_ASAN := $(filter-out $(BUILD)/asan/src/cli/% $(BUILD)/asan/src/server/% $(BUILD)/asan/src/agent/%,$(ASAN_OBJS))
 
 $(BUILD)/rel/test_runtime: tests/unit/test_runtime.c $(RT_LIB_REL) $(W2C_OBJS)
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCLUDES) $^ -o $@ -lcmocka $(LIBS)

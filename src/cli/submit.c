@@ -93,6 +93,14 @@ int pa_cmd_submit(int argc, char **argv) {
         pa_cli_error("submit: HTTP %ld: %s", status, m ? m : "error");
     } else {
         json_t *ex = json_object_get(r, "execution");
+        const char *by = json_string_value(json_object_get(r, "answered_by"));
+        if (by && !strcmp(by, "model")) { /* the model's answer, in words */
+            const char *answer = json_string_value(json_object_get(r, "result"));
+            if (answer) printf("%s%s", answer, *answer && answer[strlen(answer) - 1] == '\n' ? "" : "\n");
+            json_decref(r);
+            free(b.p);
+            return 0;
+        }
         const char *out = json_string_value(json_object_get(ex, "stdout"));
         const char *err = json_string_value(json_object_get(ex, "stderr"));
         const char *st = json_string_value(json_object_get(ex, "status"));

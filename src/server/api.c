@@ -31,6 +31,7 @@ static const struct { unsigned status; const char *code; } table[] = {
     [PA_API_BUSY] = {429, "too_many_requests"},
     [PA_API_INTERNAL] = {500, "internal"},
     [PA_API_NOT_IMPLEMENTED] = {501, "not_implemented"},
+    [PA_API_BAD_GATEWAY] = {502, "model_provider_error"},
     [PA_API_SHUTTING_DOWN] = {503, "shutting_down"},
 };
 

@@ -11,6 +11,7 @@
 #include "server.h"
 
 #include <arpa/inet.h>
+#include <curl/curl.h>
 #include <errno.h>
 #include <jansson.h>
 #include <limits.h>
@@ -27,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "agent/agent.h"
 #include "api.h"
 #include "backend.h"
 #include "base64.h"
@@ -289,6 +291,12 @@ static enum MHD_Result route_execute(struct MHD_Connection *c, json_t *body, int
     return send_json(c, res);
 }
 
+/* Runs for MCP and for the agent: admitted like any other. */
+static json_t *mcp_exec(void *ud, const pa_api_exec *e, pa_api_err *err) {
+    (void)ud;
+    return execute(e, err);
+}
+
 static enum MHD_Result route_agent(struct MHD_Connection *c, json_t *body) {
     json_t *q = json_object_get(body, "query"), *mode = json_object_get(body, "mode");
     json_t *sid = json_object_get(body, "session_id");
@@ -299,10 +307,15 @@ static enum MHD_Result route_agent(struct MHD_Connection *c, json_t *body) {
     if (sid && !json_is_null(sid) && !(json_is_string(sid) && pa_store_check_id(json_string_value(sid)) == 0))
         return send_error(c, PA_API_BAD_FIELD, "field 'session_id' must be 1-128 characters of A-Z a-z 0-9 _ - .");
     char *code = pa_api_direct_code(json_string_value(q));
-    if (!code)
-        return send_error(c, PA_API_NOT_IMPLEMENTED,
-                          "natural-language queries need the agent layer, which is not built yet; send code "
-                          "directly (\"Execute Python: ...\" or a ```python block)");
+    if (!code) {
+        pa_agent_config ac;
+        char why[512];
+        if (!pa_agent_from_env(&ac, why, sizeof why)) return send_error(c, PA_API_NOT_IMPLEMENTED, why);
+        json_t *ans = pa_agent_answer(&ac, json_string_value(q), json_is_string(sid) ? json_string_value(sid) : NULL,
+                                      &S.lim, mcp_exec, NULL, why, sizeof why);
+        if (!ans) return send_error(c, PA_API_BAD_GATEWAY, why);
+        return send_json(c, ans);
+    }
     pa_api_exec e = {.code = code, .code_len = strlen(code), .timeout_s = S.lim.timeout_default_s,
                      .memory_mb = S.lim.memory_default_mb,
                      .session_id = json_is_string(sid) ? json_string_value(sid) : NULL};
@@ -318,7 +331,8 @@ static enum MHD_Result route_agent(struct MHD_Connection *c, json_t *body) {
                        ? json_incref(json_object_get(errobj, "traceback"))
                        : json_string(out ? out : "");
     json_t *call = json_pack("{s:s,s:{s:s},s:O}", "tool", "python_executor", "parameters", "code", code, "result", res);
-    json_t *reply = json_pack("{s:o,s:[o],s:o}", "result", text, "tool_calls", call, "execution", res);
+    json_t *reply = json_pack("{s:o,s:[o],s:o,s:s}", "result", text, "tool_calls", call, "execution", res,
+                              "answered_by", "code");
     free(code);
     return send_json(c, reply);
 }
@@ -465,10 +479,6 @@ static enum MHD_Result route_files(struct MHD_Connection *c, const char *method,
     return ret;
 }
 
-static json_t *mcp_exec(void *ud, const pa_api_exec *e, pa_api_err *err) {
-    (void)ud;
-    return execute(e, err);
-}
 
 /* MCP over HTTP: one JSON-RPC message per POST, answered in JSON; a
 ** notification is accepted with 202 and no body. */
@@ -649,6 +659,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
 
 int pa_server_run(const pa_server_config *cfg) {
     memset(&S, 0, sizeof S);
+    curl_global_init(CURL_GLOBAL_DEFAULT); /* before any thread can need it */
     S.cfg = *cfg;
     if (!S.cfg.host) S.cfg.host = "127.0.0.1";
     if (!S.cfg.workers) {

@@ -3,6 +3,7 @@
 # port, real HTTP with curl, exact JSON.
 . "$(dirname "$0")/../cli/lib.sh"
 export POLYAGENT_STATE_DIR="$T_TMP/state"
+unset POLYAGENT_LLM_URL POLYAGENT_LLM_MODEL  # no model: natural language is 501
 KEY=sekret-token
 POLYAGENT_API_KEY=$KEY "$POLYAGENT" serve --listen 127.0.0.1:0 --workers 2 --queue-max 4 \
     >"$T_TMP/serve.out" 2>"$T_TMP/serve.err" &
@@ -56,7 +57,7 @@ is "$(j 'd["result"], d["tool_calls"][0]["tool"], d["tool_calls"][0]["parameters
 req POST /agent/query '{"query": "please run\n```python\nimport math\nprint(math.factorial(10))\n```\nthanks"}'
 is "$(j 'd["result"].strip()')" "3628800" "agent/query runs a fenced python block"
 req POST /agent/query '{"query": "What is the capital of France?"}'
-is "$CODE" 501 "a natural-language query is 501 until the agent layer exists"
+is "$CODE" 501 "a natural-language query is 501 while no model is configured"
 is "$(j 'd["error"]["code"]')" "not_implemented" "501 says why"
 
 # errors: one shape, the right status, the field named

@@ -2,6 +2,7 @@
 # `polyagent submit` and scripts/submit_task.sh against a real service.
 . "$(dirname "$0")/../cli/lib.sh"
 export POLYAGENT_STATE_DIR="$T_TMP/state"
+unset POLYAGENT_LLM_URL POLYAGENT_LLM_MODEL  # no model: natural language is 501
 "$POLYAGENT" serve --listen 127.0.0.1:0 --workers 1 >"$T_TMP/serve.out" 2>/dev/null &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$T_TMP"' EXIT
@@ -25,8 +26,8 @@ pa submit "Execute Python: 1/0"
 is "$RC" 1 "an exception exits 1"
 like "$(cat "$T_ERR")" "ZeroDivisionError: division by zero" "with the traceback on stderr"
 pa submit "What is the meaning of life?"
-is "$RC" 1 "a natural-language task fails while there is no agent layer"
-like "$(cat "$T_ERR")" "HTTP 501: natural-language queries need the agent layer" "and says why"
+is "$RC" 1 "a natural-language task fails while no model is configured"
+like "$(cat "$T_ERR")" "HTTP 501: natural-language queries need a model: set POLYAGENT_LLM_URL" "and says which settings to set"
 pa submit "Execute Python: print(1)" --server http://127.0.0.1:1
 is "$RC" 1 "no service: exit 1"
 like "$(cat "$T_ERR")" "cannot reach http://127.0.0.1:1" "no service: says so"
