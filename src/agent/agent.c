@@ -84,8 +84,14 @@ static char *feedback(json_t *res) {
     return s;
 }
 
+static void emit(pa_agent_event_fn fn, void *ud, const char *event, json_t *data) {
+    if (fn && data) fn(ud, event, data);
+    json_decref(data);
+}
+
 json_t *pa_agent_answer(const pa_agent_config *c, const char *query, const char *session_id,
-                        const pa_api_limits *lim, pa_agent_exec_fn exec, void *ud, char *msg, size_t msglen) {
+                        const pa_api_limits *lim, pa_agent_exec_fn exec, void *ud,
+                        pa_agent_event_fn on_event, char *msg, size_t msglen) {
     json_t *messages = json_pack("[{s:s,s:s},{s:s,s:s}]", "role", "system", "content", system_prompt, "role",
                                  "user", "content", query);
     json_t *calls = json_array(), *last = json_null(), *answer = NULL;
@@ -94,6 +100,7 @@ json_t *pa_agent_answer(const pa_agent_config *c, const char *query, const char 
         goto fail;
     }
     for (int step = 0; step < c->max_steps && !answer; step++) {
+        emit(on_event, ud, "model_step", json_pack("{s:i}", "step", step + 1));
         json_t *req = json_pack("{s:s,s:O,s:o,s:s}", "model", c->model, "messages", messages, "tools", tool_spec(),
                                 "tool_choice", "auto");
         json_t *reply = req ? pa_provider_chat(c, req, msg, msglen) : NULL;
@@ -136,7 +143,10 @@ json_t *pa_agent_answer(const pa_agent_config *c, const char *query, const char 
                                  .session_id = session_id, .timeout_s = lim->timeout_default_s,
                                  .memory_mb = lim->memory_default_mb};
                 pa_api_err err = PA_API_OK;
+                emit(on_event, ud, "tool_call",
+                     json_pack("{s:s,s:{s:O}}", "tool", "python_executor", "parameters", "code", json_object_get(a, "code")));
                 json_t *res = exec(ud, &e, &err);
+                if (res && on_event) on_event(ud, "tool_result", res);
                 if (!res) {
                     content = strdup("{\"error\": \"the sandbox is busy; try again\"}");
                 } else {

@@ -34,10 +34,16 @@ bool pa_agent_from_env(pa_agent_config *c, char *why, size_t whylen);
 ** *err set. */
 typedef json_t *(*pa_agent_exec_fn)(void *ud, const pa_api_exec *e, pa_api_err *err);
 
+/* Progress, for streaming: "model_step" {"step"}, "tool_call" {"tool",
+** "parameters"}, "tool_result" {the execution}.  data is borrowed. */
+typedef void (*pa_agent_event_fn)(void *ud, const char *event, json_t *data);
+
 /* Answer a query: {"result": the model's answer, "tool_calls": [{"tool",
 ** "parameters", "result"}...], "execution": the last execution or null}.
-** NULL on a provider failure, with a message in msg (HTTP 502 material). */
+** NULL on a provider failure, with a message in msg (HTTP 502 material).
+** on_event may be NULL. */
 json_t *pa_agent_answer(const pa_agent_config *c, const char *query, const char *session_id,
-                        const pa_api_limits *lim, pa_agent_exec_fn exec, void *ud, char *msg, size_t msglen);
+                        const pa_api_limits *lim, pa_agent_exec_fn exec, void *ud,
+                        pa_agent_event_fn on_event, char *msg, size_t msglen);
 
 #endif

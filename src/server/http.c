@@ -173,6 +173,7 @@ typedef struct stream {
     pthread_t th;
     pa_api_exec e;
     json_t *body;              /* owns the strings e points into */
+    pa_agent_config agent;     /* an agent query (agent.url set) */
 } stream;
 
 static void stream_put(stream *st, const char *event, const char *data) {
@@ -243,6 +244,52 @@ static void stream_free(void *cls) {
     free(st);
 }
 
+/* ---- agent queries, streamed: model steps, tool calls, their output live,
+** their results, and the final answer. */
+
+static json_t *agent_stream_exec(void *ud, const pa_api_exec *e, pa_api_err *err) {
+    if (!admit()) {
+        *err = PA_API_BUSY;
+        return NULL;
+    }
+    json_t *j = run_admitted(e, stream_output, ud);
+    if (!j) *err = PA_API_INTERNAL;
+    return j;
+}
+
+static void agent_stream_event(void *ud, const char *event, json_t *data) {
+    char *s = json_dumps(data, JSON_COMPACT);
+    if (s) stream_put(ud, event, s);
+    free(s);
+}
+
+static void *agent_stream_main(void *arg) {
+    stream *st = arg;
+    json_t *q = json_object_get(st->body, "query"), *sid = json_object_get(st->body, "session_id");
+    char why[512];
+    json_t *ans = pa_agent_answer(&st->agent, json_string_value(q), json_is_string(sid) ? json_string_value(sid) : NULL,
+                                  &S.lim, agent_stream_exec, st, agent_stream_event, why, sizeof why);
+    char *text = ans ? json_dumps(ans, JSON_COMPACT) : pa_api_error_body(PA_API_BAD_GATEWAY, why);
+    stream_put(st, ans ? "answer" : "error", text ? text : "{}");
+    free(text);
+    json_decref(ans);
+    pthread_mutex_lock(&st->lock);
+    st->done = true;
+    pthread_cond_broadcast(&st->more);
+    pthread_mutex_unlock(&st->lock);
+    return NULL;
+}
+
+static enum MHD_Result start_stream_common(struct MHD_Connection *c, stream *st, void *(*fn)(void *));
+
+static enum MHD_Result start_agent_stream(struct MHD_Connection *c, const pa_agent_config *ac, json_t *body) {
+    stream *st = calloc(1, sizeof *st);
+    if (!st) return send_error(c, PA_API_INTERNAL, "out of memory");
+    st->agent = *ac;
+    st->body = json_incref(body);
+    return start_stream_common(c, st, agent_stream_main);
+}
+
 static enum MHD_Result start_stream(struct MHD_Connection *c, const pa_api_exec *e, json_t *body) {
     if (!admit()) return send_error(c, PA_API_BUSY, "too many runs waiting; retry later");
     stream *st = calloc(1, sizeof *st);
@@ -250,13 +297,23 @@ static enum MHD_Result start_stream(struct MHD_Connection *c, const pa_api_exec 
         atomic_fetch_sub(&S.running, 1);
         return send_error(c, PA_API_INTERNAL, "out of memory");
     }
-    pthread_mutex_init(&st->lock, NULL);
-    pthread_cond_init(&st->more, NULL);
     st->e = *e;
     st->body = json_incref(body);
-    if (pthread_create(&st->th, NULL, stream_main, st)) {
-        atomic_fetch_sub(&S.running, 1);
+    enum MHD_Result r = start_stream_common(c, st, stream_main);
+    return r;
+}
+
+/* Start fn on its own thread and answer with the events it produces.  (A
+** plain run was admitted by the caller; on failure here its place is given
+** back.) */
+static enum MHD_Result start_stream_common(struct MHD_Connection *c, stream *st, void *(*fn)(void *)) {
+    pthread_mutex_init(&st->lock, NULL);
+    pthread_cond_init(&st->more, NULL);
+    if (pthread_create(&st->th, NULL, fn, st)) {
+        if (fn == stream_main) atomic_fetch_sub(&S.running, 1);
         json_decref(st->body);
+        pthread_mutex_destroy(&st->lock);
+        pthread_cond_destroy(&st->more);
         free(st);
         return send_error(c, PA_API_INTERNAL, "cannot start the run");
     }
@@ -311,8 +368,9 @@ static enum MHD_Result route_agent(struct MHD_Connection *c, json_t *body) {
         pa_agent_config ac;
         char why[512];
         if (!pa_agent_from_env(&ac, why, sizeof why)) return send_error(c, PA_API_NOT_IMPLEMENTED, why);
+        if (wants_stream(c)) return start_agent_stream(c, &ac, body);
         json_t *ans = pa_agent_answer(&ac, json_string_value(q), json_is_string(sid) ? json_string_value(sid) : NULL,
-                                      &S.lim, mcp_exec, NULL, why, sizeof why);
+                                      &S.lim, mcp_exec, NULL, NULL, why, sizeof why);
         if (!ans) return send_error(c, PA_API_BAD_GATEWAY, why);
         return send_json(c, ans);
     }

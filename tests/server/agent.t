@@ -50,6 +50,33 @@ like "$(j 'd["error"]["message"]')" "did not answer" "the message says it timed 
 between "$(( $(date +%s) - start ))" 0 30 "both failures came back within the retry budget"
 ask "What is a closure?"
 is "$(j 'd["result"], len(d["tool_calls"]), d["execution"]')" "I can answer that without code. 0 None" "an answer without running code"
+# Streaming: the steps as they happen, then the answer.
+/usr/bin/python3 - "$POLYAGENT_SERVER" >"$T_TMP/events" <<'PY'
+import http.client, json, sys
+host, port = sys.argv[1].split("//")[1].split(":")
+c = http.client.HTTPConnection(host, int(port), timeout=60)
+c.request("POST", "/agent/query", body=json.dumps({"query": "calculate factorial of 10"}),
+          headers={"Content-Type": "application/json", "Accept": "text/event-stream"})
+r = c.getresponse()
+event = None
+for raw in r:
+    line = raw.decode().rstrip("\n")
+    if line.startswith("event: "):
+        event = line[7:]
+    elif line.startswith("data: "):
+        d = json.loads(line[6:])
+        detail = {"model_step": lambda: d["step"], "tool_call": lambda: d["parameters"]["code"].splitlines()[0],
+                  "stdout": lambda: d.strip(), "tool_result": lambda: d["status"],
+                  "answer": lambda: d["result"]}.get(event, lambda: d)()
+        print(event, detail)
+PY
+is "$(cat "$T_TMP/events")" "model_step 1
+tool_call import math
+stdout 3628800
+tool_result ok
+model_step 2
+answer The code printed: 3628800" "Accept: text/event-stream on /agent/query streams model steps, tool calls, output, results, the answer"
+
 ask "Execute Python: print(6 * 7)"
 is "$(j 'd["answered_by"], d["result"].strip()')" "code 42" "direct code still bypasses the model"
 pa submit "Use Python to generate the first 20 Fibonacci numbers"
