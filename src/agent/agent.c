@@ -16,6 +16,7 @@
 #include "provider.h"
 
 #define FEEDBACK_MAX 4000
+#define CALLS_PER_STEP 4    /* tool calls run per model reply; more are refused */
 
 static const char *system_prompt =
     "You are PolyAgent, an assistant that answers by running Python. You have one tool, python_executor, "
@@ -100,6 +101,10 @@ json_t *pa_agent_answer(const pa_agent_config *c, const char *query, const char 
         goto fail;
     }
     for (int step = 0; step < c->max_steps && !answer; step++) {
+        if (c->stop && atomic_load(c->stop)) {
+            snprintf(msg, msglen, "the service is shutting down");
+            goto fail;
+        }
         emit(on_event, ud, "model_step", json_pack("{s:i}", "step", step + 1));
         json_t *req = json_pack("{s:s,s:O,s:o,s:s}", "model", c->model, "messages", messages, "tools", tool_spec(),
                                 "tool_choice", "auto");
@@ -129,11 +134,20 @@ json_t *pa_agent_answer(const pa_agent_config *c, const char *query, const char 
         json_array_foreach(tcs, i, tc) {
             json_t *fn = json_object_get(tc, "function");
             const char *id = json_string_value(json_object_get(tc, "id"));
+            char made_up[48];
+            if (!id || !*id) { /* some servers omit it; an empty one is refused upstream */
+                snprintf(made_up, sizeof made_up, "call_%d_%zu", step, i);
+                id = made_up;
+            }
             const char *name = json_string_value(json_object_get(fn, "name"));
-            const char *args = json_string_value(json_object_get(fn, "arguments"));
-            json_t *a = args ? json_loads(args, 0, NULL) : NULL;
+            json_t *raw = json_object_get(fn, "arguments");
+            /* A JSON string as OpenAI sends it, or an object as some local servers do. */
+            json_t *a = json_is_string(raw) ? json_loads(json_string_value(raw), 0, NULL)
+                      : json_is_object(raw) ? json_incref(raw) : NULL;
             char *content = NULL;
-            if (!name || strcmp(name, "python_executor") != 0) {
+            if (i >= CALLS_PER_STEP) {
+                content = strdup("{\"error\": \"too many tool calls in one reply; make at most 4\"}");
+            } else if (!name || strcmp(name, "python_executor") != 0) {
                 content = strdup("{\"error\": \"unknown tool; the only tool is python_executor\"}");
             } else if (!json_is_object(a) || !json_is_string(json_object_get(a, "code"))) {
                 content = strdup("{\"error\": \"arguments must be a JSON object with a string field 'code'\"}");

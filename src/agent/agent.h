@@ -13,6 +13,7 @@
 #define PA_AGENT_AGENT_H
 
 #include <jansson.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 
 #include "server/api.h"
@@ -24,6 +25,7 @@ typedef struct pa_agent_config {
     double timeout_s;         /* per model request; default 60 (POLYAGENT_LLM_TIMEOUT_SECONDS) */
     int max_steps;            /* model calls per query; default 8 */
     int retries;              /* on 429/5xx/network errors; default 3 */
+    const atomic_bool *stop;  /* set when the service shuts down: finish early */
 } pa_agent_config;
 
 /* Settings from the environment; false (and *why) if the provider is not

@@ -93,7 +93,9 @@ json_t *pa_provider_chat(const pa_agent_config *c, json_t *request, char *msg, s
         }
         free(b.p);
         if (!retry || attempt == c->retries) break;
-        double wait = retry_after >= 0 && retry_after <= 30 ? (double)retry_after : backoff;
+        /* Retry-After in seconds, up to 30, if it is more than our backoff
+        ** (an HTTP date, or garbage, parses as 0 and is ignored). */
+        double wait = retry_after > backoff && retry_after <= 30 ? (double)retry_after : backoff;
         sleep_s(wait);
         backoff *= 2;
     }

@@ -119,7 +119,8 @@ int pa_cmd_serve(int argc, char **argv) {
     if (timeout) { if (num("timeout", timeout, 1, 60, &v)) return PA_EXIT_USAGE; c.timeout_default_s = v; }
     if (memory) { if (num("memory limit (MB)", memory, 16, 512, &v)) return PA_EXIT_USAGE; c.memory_default_mb = (uint32_t)v; }
     if (queue) { if (num("queue max", queue, 0, 100000, &v)) return PA_EXIT_USAGE; c.queue_max = (int)v; }
-    if (body) { if (num("body max", body, 1024, 1 << 30, &v)) return PA_EXIT_USAGE; c.body_max = (size_t)v; }
+    /* Up to 64 MiB: a request must fit the workers' frame limit (96 MiB). */
+    if (body) { if (num("body max", body, 1024, 64 << 20, &v)) return PA_EXIT_USAGE; c.body_max = (size_t)v; }
     char dir[4096];
     if (!state) {
         if (pa_state_dir_default(dir, sizeof dir)) {

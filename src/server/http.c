@@ -53,6 +53,7 @@ typedef struct service {
     char sessions[4200];       /* session files */
     atomic_int in_flight;      /* requests being handled */
     atomic_int running;        /* runs admitted (running or queued) */
+    atomic_int agents;         /* agent queries in progress */
     atomic_bool stopping;
     atomic_ulong by_status[PA_STATUS_KILLED + 1];
     atomic_ulong hist[NHIST + 1];
@@ -176,20 +177,29 @@ typedef struct stream {
     pa_agent_config agent;     /* an agent query (agent.url set) */
 } stream;
 
+/* Events not yet sent are bounded (a reader that does not read must not
+** make us buffer without end); the closing events always get in. */
+#define STREAM_BACKLOG_MAX ((size_t)64 << 20)
+
 static void stream_put(stream *st, const char *event, const char *data) {
     pthread_mutex_lock(&st->lock);
-    size_t need = strlen(event) + strlen(data) + 16;
-    if (st->len + need > st->cap) {
-        size_t c = st->cap ? st->cap : 4096;
-        while (c < st->len + need) c *= 2;
-        char *b = realloc(st->buf, c);
-        if (b) {
-            st->buf = b;
-            st->cap = c;
+    if (st->sent == st->len) st->sent = st->len = 0; /* all sent: start over */
+    /* "event: " + "\ndata: " + "\n\n" is 16 bytes, and snprintf's NUL one more. */
+    size_t need = strlen(event) + strlen(data) + 17;
+    bool closing = !strcmp(event, "result") || !strcmp(event, "answer") || !strcmp(event, "error");
+    if (closing || st->len - st->sent + need <= STREAM_BACKLOG_MAX) {
+        if (st->len + need > st->cap) {
+            size_t c = st->cap ? st->cap : 4096;
+            while (c < st->len + need) c *= 2;
+            char *b = realloc(st->buf, c);
+            if (b) {
+                st->buf = b;
+                st->cap = c;
+            }
         }
+        if (st->len + need <= st->cap)
+            st->len += (size_t)snprintf(st->buf + st->len, st->cap - st->len, "event: %s\ndata: %s\n\n", event, data);
     }
-    if (st->len + need <= st->cap)
-        st->len += (size_t)sprintf(st->buf + st->len, "event: %s\ndata: %s\n\n", event, data);
     pthread_cond_broadcast(&st->more);
     pthread_mutex_unlock(&st->lock);
 }
@@ -273,6 +283,7 @@ static void *agent_stream_main(void *arg) {
     stream_put(st, ans ? "answer" : "error", text ? text : "{}");
     free(text);
     json_decref(ans);
+    atomic_fetch_sub(&S.agents, 1);
     pthread_mutex_lock(&st->lock);
     st->done = true;
     pthread_cond_broadcast(&st->more);
@@ -284,7 +295,10 @@ static enum MHD_Result start_stream_common(struct MHD_Connection *c, stream *st,
 
 static enum MHD_Result start_agent_stream(struct MHD_Connection *c, const pa_agent_config *ac, json_t *body) {
     stream *st = calloc(1, sizeof *st);
-    if (!st) return send_error(c, PA_API_INTERNAL, "out of memory");
+    if (!st) {
+        atomic_fetch_sub(&S.agents, 1);
+        return send_error(c, PA_API_INTERNAL, "out of memory");
+    }
     st->agent = *ac;
     st->body = json_incref(body);
     return start_stream_common(c, st, agent_stream_main);
@@ -311,6 +325,7 @@ static enum MHD_Result start_stream_common(struct MHD_Connection *c, stream *st,
     pthread_cond_init(&st->more, NULL);
     if (pthread_create(&st->th, NULL, fn, st)) {
         if (fn == stream_main) atomic_fetch_sub(&S.running, 1);
+        else atomic_fetch_sub(&S.agents, 1);
         json_decref(st->body);
         pthread_mutex_destroy(&st->lock);
         pthread_cond_destroy(&st->more);
@@ -324,6 +339,7 @@ static enum MHD_Result start_stream_common(struct MHD_Connection *c, stream *st,
     }
     MHD_add_response_header(r, "Content-Type", "text/event-stream");
     MHD_add_response_header(r, "Cache-Control", "no-cache");
+    t_status = 200;
     enum MHD_Result ok = MHD_queue_response(c, 200, r);
     MHD_destroy_response(r);
     return ok;
@@ -368,9 +384,17 @@ static enum MHD_Result route_agent(struct MHD_Connection *c, json_t *body) {
         pa_agent_config ac;
         char why[512];
         if (!pa_agent_from_env(&ac, why, sizeof why)) return send_error(c, PA_API_NOT_IMPLEMENTED, why);
-        if (wants_stream(c)) return start_agent_stream(c, &ac, body);
+        /* Each query holds a thread and model calls for minutes: as many
+        ** at once as runs may wait, no more. */
+        if (atomic_fetch_add(&S.agents, 1) >= (int)S.cfg.workers + S.cfg.queue_max) {
+            atomic_fetch_sub(&S.agents, 1);
+            return send_error(c, PA_API_BUSY, "too many agent queries in progress; retry later");
+        }
+        ac.stop = &S.stopping;
+        if (wants_stream(c)) return start_agent_stream(c, &ac, body); /* gives its place back */
         json_t *ans = pa_agent_answer(&ac, json_string_value(q), json_is_string(sid) ? json_string_value(sid) : NULL,
                                       &S.lim, mcp_exec, NULL, NULL, why, sizeof why);
+        atomic_fetch_sub(&S.agents, 1);
         if (!ans) return send_error(c, PA_API_BAD_GATEWAY, why);
         return send_json(c, ans);
     }
@@ -497,7 +521,9 @@ static enum MHD_Result route_files(struct MHD_Connection *c, const char *method,
     atomic_fetch_sub(&S.running, 1);
     enum MHD_Result ret;
     const char *type = r.error_type ? r.error_type : "";
-    if (r.status == PA_STATUS_OK) {
+    if (r.status == PA_STATUS_OK && r.out.truncated) {
+        ret = send_error(c, PA_API_TOO_LARGE, "the file is too large to download through the API");
+    } else if (r.status == PA_STATUS_OK) {
         if (path && !strcmp(method, "GET")) { /* base64 from the guest back to bytes */
             size_t n = 0;
             unsigned char *raw = pa_base64_decode(r.out.data, r.out.len, &n);
@@ -507,6 +533,7 @@ static enum MHD_Result route_files(struct MHD_Connection *c, const char *method,
                 ret = send_error(c, PA_API_INTERNAL, "out of memory");
             } else {
                 MHD_add_response_header(resp, "Content-Type", "application/octet-stream");
+                t_status = 200;
                 ret = MHD_queue_response(c, 200, resp);
                 MHD_destroy_response(resp);
             }
@@ -545,6 +572,7 @@ static enum MHD_Result route_mcp(struct MHD_Connection *c, json_t *body) {
     if (!r) {
         struct MHD_Response *resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
         if (!resp) return MHD_NO;
+        t_status = 202;
         enum MHD_Result ok = MHD_queue_response(c, 202, resp);
         MHD_destroy_response(resp);
         return ok;
@@ -756,7 +784,9 @@ int pa_server_run(const pa_server_config *cfg) {
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, handle, NULL,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120, MHD_OPTION_END);
+        /* Bounded, so idle or slow clients cannot hold every thread. */
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)512,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)256, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "polyagent serve: cannot listen on %s:%u: %s\n", S.cfg.host, cfg->port, strerror(errno));
         pa_backend_close(&S.be);

@@ -114,6 +114,14 @@ stdout 'first\n' True
 stdout 'second\n' False
 result ok 'first\nsecond\n' True" "Accept: text/event-stream streams stdout as produced, then the result"
 
+# Event sizes at the buffer's edges (a 4072-byte write once overflowed it by one).
+for n in 4071 4072 4073 8168; do
+    out=$(curl -sN -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -H 'Accept: text/event-stream' \
+        -d "{\"code\": \"import sys\\nsys.stdout.write('a' * $n)\\nsys.stdout.flush()\"}" "$U/v1/execute" |
+        sed -n 's/^data: //p' | tail -1 | /usr/bin/python3 -c 'import json,sys; print(len(json.load(sys.stdin)["stdout"]))')
+    is "$out" "$n" "a $n-byte event streams whole"
+done
+
 req GET /v1/sessions
 is "$CODE $(j 'sorted(x["id"] for x in d["sessions"]), all(x["disk_bytes"] > 0 for x in d["sessions"])')" "200 ['s1'] True" "GET /v1/sessions lists them"
 req GET /v1/sessions/s1
