@@ -31,7 +31,7 @@ SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 # Generated code: too big for our warning set; -fno-strict-aliasing because
 # wasm2c type-puns through memcpy-free casts in a few helpers.
 W2C_CFLAGS := -O2 -g0 -w -fno-strict-aliasing $(HARDEN) -I$(BUILD)/w2c
-LIBS     := -ljansson -lzstd -lseccomp -lmicrohttpd -lcurl -lpthread -lm
+LIBS     := -ljansson -lzstd -lseccomp -lpthread -lm  # libmicrohttpd, libcurl: dlopen (netlib.h)
 
 MAKEFLAGS += --no-builtin-rules
 .SUFFIXES:

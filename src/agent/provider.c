@@ -9,7 +9,7 @@
 */
 #include "provider.h"
 
-#include <curl/curl.h>
+#include "server/netlib.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -5,13 +5,13 @@
 ** when it failed.  The exit status is the run's (as `polyagent run`).
 ** HTTP is libcurl's; POLYAGENT_API_KEY is sent as a bearer token.
 */
-#include <curl/curl.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "server/netlib.h"
 #include "session/store.h"
 
 typedef struct body { char *p; size_t len; } body;
@@ -51,6 +51,11 @@ int pa_cmd_submit(int argc, char **argv) {
         return PA_EXIT_USAGE;
     }
     if (!server || !*server) server = "http://127.0.0.1:8000";
+    char lib_err[300];
+    if (pa_netlib_load(lib_err, sizeof lib_err)) {
+        pa_cli_error("submit: %s", lib_err);
+        return 1;
+    }
     json_t *req = json_pack("{s:s}", "query", text);
     if (session) json_object_set_new(req, "session_id", json_string(session));
     char *payload = req ? json_dumps(req, JSON_COMPACT) : NULL;

@@ -11,11 +11,9 @@
 #include "server.h"
 
 #include <arpa/inet.h>
-#include <curl/curl.h>
 #include <errno.h>
 #include <jansson.h>
 #include <limits.h>
-#include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -33,6 +31,7 @@
 #include "backend.h"
 #include "base64.h"
 #include "mcp.h"
+#include "netlib.h"
 #include "cli/result_json.h"
 #include "runtime/pa_runtime.h"
 #include "sandbox/confine.h"
@@ -745,7 +744,11 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
 
 int pa_server_run(const pa_server_config *cfg) {
     memset(&S, 0, sizeof S);
-    curl_global_init(CURL_GLOBAL_DEFAULT); /* before any thread can need it */
+    char lib_err[300];
+    if (pa_netlib_load(lib_err, sizeof lib_err)) { /* also curl_global_init, before any thread */
+        fprintf(stderr, "polyagent serve: %s\n", lib_err);
+        return 1;
+    }
     S.cfg = *cfg;
     if (!S.cfg.host) S.cfg.host = "127.0.0.1";
     if (!S.cfg.workers) {
