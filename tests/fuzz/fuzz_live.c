@@ -19,8 +19,8 @@
 ** host fault inside an import still crashes loudly (the runtime only turns
 ** faults into traps outside host calls).
 **
-** Every input starts from the image (pa_instance_reset), so a finding
-** reproduces from its input alone.  Checked after every import call:
+** Every input starts from the image (pa_instance_reset) plus a small tree
+** in /tmp (make_tree), so a finding reproduces from its input alone.  Checked after every import call:
 **   - the return value is a WASI errno (<= 76);
 **   - linear memory did not move, grow or shrink;
 **   - the host wrote only into the call's output ranges (tracked over a
@@ -40,10 +40,12 @@
 ** load into a second context and save back byte for byte, and a copy with
 ** input-chosen bytes flipped must load consistently or fail cleanly; the
 ** instance's own save/reset/load must reproduce WASI state and memory, and
-** a damaged stream must leave the instance usable (set
-** FUZZ_LIVE_NO_INSTANCE_SAVE to skip the instance level).  Every CANON_EVERY inputs
-** (and on the first), after a reset, `print(sum(range(10)))` must print
-** "45\n" with status ok: the instance still works.
+** a damaged stream must leave the instance usable.  Every CANON_EVERY
+** inputs (and on the first), after a reset, `print(sum(range(10)))` must
+** print "45\n" with status ok: the instance still works.
+**
+** Environment: FUZZ_LIVE_TRACE=1 prints each step and its errno (to read a
+** finding); FUZZ_LIVE_NO_INSTANCE_SAVE=1 skips the instance-level save.
 ** `make fuzz` runs it for FUZZ_SECONDS; tests/fuzz/smoke.t for seconds.
 */
 #ifndef _GNU_SOURCE
@@ -230,10 +232,38 @@ static void check_fresh(void) {
     g_pages = g_img_pages;
 }
 
+/* A starting tree, so every input has something to rename, link, remove,
+** read and seek in: /tmp/a (a file, open as fd 4), /tmp/d/b (open as fd 5)
+** and the directories /tmp/d and /tmp/d/c.  Made with the imports
+** themselves (outside a guarded call they only count their nesting). */
+static void make_tree(void) {
+    pa_wasi *w = g_in->wasi;
+    uint8_t *m = scratch();
+    uint32_t at = g_scratch + FREE_AT; /* the path goes here, the iovec after */
+    static const char text[] = "hello, world\n";
+    memcpy(m + FREE_AT + 64, text, sizeof text - 1);
+    pa_put_u32(m + FREE_AT + 32, at + 64);
+    pa_put_u32(m + FREE_AT + 36, sizeof text - 1);
+    static const char *const dirs[] = {"tmp/d", "tmp/d/c"}, *const files[] = {"tmp/a", "tmp/d/b"};
+    for (int i = 0; i < 2; i++) {
+        memcpy(m + FREE_AT, dirs[i], strlen(dirs[i]));
+        CHECK(W_(path_create_directory)(w, PA_WASI_PREOPEN_FD, at, (uint32_t)strlen(dirs[i])) == 0, "mkdir");
+    }
+    for (int i = 0; i < 2; i++) {
+        memcpy(m + FREE_AT, files[i], strlen(files[i]));
+        CHECK(W_(path_open)(w, PA_WASI_PREOPEN_FD, 0, at, (uint32_t)strlen(files[i]), PA_OFLAG_CREAT,
+                            PA_RIGHTS_ALL, PA_RIGHTS_ALL, 0, at + 48) == 0 &&
+              pa_get_u32(m + FREE_AT + 48) == 4u + (uint32_t)i, "open %s", files[i]);
+        CHECK(W_(fd_write)(w, 4 + i, at + 32, 1, at + 40) == 0, "write");
+    }
+    memset(m + FREE_AT, 0, 128);
+}
+
 static void reset_instance(void) {
     CHECK(pa_instance_reset(g_in) == 0, "pa_instance_reset failed");
     check_fresh();
     fresh_scratch();
+    make_tree();
 }
 
 static void init_job(void *unused) {
