@@ -18,21 +18,6 @@
 
 #define MAX_REPLY ((size_t)16 << 20)
 
-typedef struct buf { char *p; size_t len; } buf;
-
-static size_t collect(char *data, size_t size, size_t n, void *ud) {
-    buf *b = ud;
-    size_t k = size * n;
-    if (b->len + k > MAX_REPLY) return 0;
-    char *p = realloc(b->p, b->len + k + 1);
-    if (!p) return 0;
-    memcpy(p + b->len, data, k);
-    b->p = p;
-    b->len += k;
-    b->p[b->len] = 0;
-    return k;
-}
-
 static size_t header(char *data, size_t size, size_t n, void *ud) {
     size_t k = size * n;
     if (k > 12 && !strncasecmp(data, "Retry-After:", 12)) *(long *)ud = strtol(data + 12, NULL, 10);
@@ -61,12 +46,12 @@ json_t *pa_provider_chat(const pa_agent_config *c, json_t *request, char *msg, s
             snprintf(auth, sizeof auth, "Authorization: Bearer %s", c->api_key);
             hd = curl_slist_append(hd, auth);
         }
-        buf b = {0};
+        pa_net_buf b = {.max = MAX_REPLY};
         long retry_after = -1;
         curl_easy_setopt(h, CURLOPT_URL, url);
         curl_easy_setopt(h, CURLOPT_HTTPHEADER, hd);
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
-        curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, collect);
+        curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, pa_net_collect);
         curl_easy_setopt(h, CURLOPT_WRITEDATA, &b);
         curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, header);
         curl_easy_setopt(h, CURLOPT_HEADERDATA, &retry_after);

@@ -14,21 +14,6 @@
 #include "server/netlib.h"
 #include "session/store.h"
 
-typedef struct body { char *p; size_t len; } body;
-
-static size_t collect(char *data, size_t size, size_t n, void *ud) {
-    body *b = ud;
-    size_t k = size * n;
-    if (b->len + k > ((size_t)64 << 20)) return 0; /* a sane reply is far smaller */
-    char *p = realloc(b->p, b->len + k + 1);
-    if (!p) return 0;
-    memcpy(p + b->len, data, k);
-    b->p = p;
-    b->len += k;
-    b->p[b->len] = 0;
-    return k;
-}
-
 int pa_cmd_submit(int argc, char **argv) {
     const char *text = NULL, *session = NULL, *server = getenv("POLYAGENT_SERVER");
     for (int i = 0; i < argc; i++) {
@@ -73,11 +58,11 @@ int pa_cmd_submit(int argc, char **argv) {
         snprintf(auth, sizeof auth, "Authorization: Bearer %s", key);
         h = curl_slist_append(h, auth);
     }
-    body b = {0};
+    pa_net_buf b = {.max = (size_t)64 << 20}; /* a sane reply is far smaller */
     curl_easy_setopt(c, CURLOPT_URL, url);
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
     curl_easy_setopt(c, CURLOPT_POSTFIELDS, payload);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, pa_net_collect);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, 120L);
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");

@@ -7,6 +7,8 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 pa_netlib pa_net;
 
@@ -31,6 +33,19 @@ static void load(void) {
     PA_NET_FUNCS(PA_NET_LOAD)
 #undef PA_NET_LOAD
     if (!load_err[0]) pa_net.curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+size_t pa_net_collect(char *data, size_t size, size_t n, void *ud) {
+    pa_net_buf *b = ud;
+    size_t k = size * n;
+    if (b->len + k > b->max) return 0;
+    char *p = realloc(b->p, b->len + k + 1);
+    if (!p) return 0;
+    memcpy(p + b->len, data, k);
+    b->p = p;
+    b->len += k;
+    b->p[b->len] = 0;
+    return k;
 }
 
 int pa_netlib_load(char *err, size_t errlen) {

@@ -34,6 +34,15 @@ typedef struct pa_netlib {
 
 extern pa_netlib pa_net;
 
+/* A response body collected by libcurl (CURLOPT_WRITEFUNCTION pa_net_collect,
+** CURLOPT_WRITEDATA a pa_net_buf): NUL-terminated, at most `max` bytes (more
+** fails the transfer).  Free p. */
+typedef struct pa_net_buf {
+    char *p;
+    size_t len, max;
+} pa_net_buf;
+size_t pa_net_collect(char *data, size_t size, size_t n, void *ud);
+
 /* Load both libraries (once; thread-safe).  0, or -1 with err set. */
 int pa_netlib_load(char *err, size_t errlen);
 
