@@ -15,7 +15,10 @@
 ** tokens); the object has exactly the documented keys, in order, with the
 ** documented types; numbers and flags round-trip; `error` is null exactly
 ** when status is ok; and every string equals an independent reference
-** decoding of its input (below), byte for byte, NULs included.
+** decoding of its input (below), byte for byte, NULs included.  The rest
+** of the input is a session outcome (any origin value, any call count, a
+** save_error of 256 arbitrary bytes, NUL-terminated or not), checked the
+** same way against pa_session_outcome_json's contract.
 ** `make fuzz` runs it for FUZZ_SECONDS; tests/fuzz/smoke.t for seconds.
 */
 #include <math.h>
@@ -28,6 +31,7 @@
 
 #include "cli/result_json.h"
 #include "runtime/pa_runtime.h"
+#include "session/session.h"
 
 /* The real one lives in src/runtime/instance.c, which would pull in the
 ** whole engine; this copy follows the contract in pa_runtime.h. */
@@ -148,6 +152,46 @@ static void check_text(const json_t *j, const char *what, const char *s, size_t 
     free(want);
 }
 
+/* A session outcome from the input, encoded and parsed back. */
+static void check_outcome(in_t *in) {
+    pa_session_outcome so;
+    memset(&so, 0, sizeof so);
+    uint8_t f = g8(in);
+    int32_t origin = (int32_t)gN(in, 4);
+    so.origin = (f & 8) ? (pa_session_origin)origin : (pa_session_origin)(f % 3);
+    so.rolled_back = f & 1;
+    so.saved = f & 2;
+    so.calls = (f & 4) ? gN(in, 8) : gN(in, 1);
+    for (size_t i = 0; i < sizeof so.save_error; i++) so.save_error[i] = (char)g8(in);
+    if (f & 16) so.save_error[g8(in)] = 0; /* usually terminated; sometimes not */
+
+    json_t *j = pa_session_outcome_json(&so);
+    CHECK(j != NULL, "outcome encoding failed");
+    char *t = json_dumps(j, JSON_COMPACT);
+    json_error_t jerr;
+    json_t *o = t ? json_loads(t, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &jerr) : NULL;
+    CHECK(o && json_is_object(o), "outcome is not a JSON object: %.200s", t ? t : "(null)");
+    static const char *origins[] = {"created", "resumed", "restored"};
+    unsigned want = (unsigned)so.origin <= 2 ? (unsigned)so.origin : 0;
+    const json_t *v = json_object_get(o, "origin");
+    CHECK(json_is_string(v) && !strcmp(json_string_value(v), origins[want]), "origin");
+    CHECK(json_is_boolean(json_object_get(o, "rolled_back")) &&
+          json_is_true(json_object_get(o, "rolled_back")) == so.rolled_back, "rolled_back");
+    CHECK(json_is_boolean(json_object_get(o, "saved")) && json_is_true(json_object_get(o, "saved")) == so.saved,
+          "saved");
+    v = json_object_get(o, "calls");
+    CHECK(json_is_integer(v) && json_integer_value(v) >= 0 &&
+          (uint64_t)json_integer_value(v) == (so.calls > INT64_MAX ? INT64_MAX : so.calls), "calls");
+    int has_error = !so.saved && !so.rolled_back;
+    CHECK(json_object_size(o) == 4u + has_error, "outcome has %zu keys", json_object_size(o));
+    if (has_error)
+        check_text(json_object_get(o, "save_error"), "save_error", so.save_error,
+                   strnlen(so.save_error, sizeof so.save_error));
+    json_decref(o);
+    free(t);
+    json_decref(j);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     in_t in = {data, size};
     pa_result r;
@@ -209,6 +253,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         check_text(json_object_get(e, "message"), "error.message", r.error_message, r.error_message_len);
         check_text(json_object_get(e, "traceback"), "error.traceback", r.traceback, r.traceback_len);
     }
+
+    check_outcome(&in);
 
     /* The object form is the same value (the CLI adds keys to it). */
     json_t *obj = pa_result_json(&r);
