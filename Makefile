@@ -3,8 +3,9 @@
 #   make test    install what is missing, build everything, run every test
 #                (release build, then our code again under ASan + UBSan)
 #   make serve   build and start PolyAgent
-#   make bench   compute benchmark against native python3.11, snapshot and
-#                session latency/throughput/memory (bench/results/)
+#   make bench   every benchmark, ours beside native python3.11, Node WASI
+#                and Pyodide, in one run: bench/results/summary.md + charts,
+#                and the README's table (BENCH_FLAGS=--quick: a smoke run)
 #
 # Pipeline: guest/build.sh (CPython -> python.wasm + stdlib.zip, cached by
 # content hash in $(CACHE)) -> wasm2c -> scripts/split_wasm2c.py (NSPLIT
@@ -219,11 +220,10 @@ $(BUILD)/bench_snapshot: bench/snapshot/bench_snapshot.c $(RT_LIB_REL) $(W2C_OBJ
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCLUDES) $^ -o $@ $(LIBS)
 
 bench: deps
+	@scripts/setup_bench_deps.sh
 	@$(MAKE) --no-print-directory guest
 	@$(MAKE) --no-print-directory -j$(JOBS) $(BUILD)/polyagent $(BUILD)/bench_snapshot
-	/usr/bin/python3 bench/compute/run.py --polyagent $(BUILD)/polyagent
-	/usr/bin/python3 bench/snapshot/run.py --build $(BUILD)
-	/usr/bin/python3 bench/service/run.py --build $(BUILD)
+	/usr/bin/python3 bench/run.py --build $(BUILD) $(BENCH_FLAGS)
 
 clean:
 	rm -rf $(BUILD)/rel $(BUILD)/asan $(BUILD)/polyagent $(BUILD)/polyagent-asan

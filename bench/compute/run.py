@@ -1,17 +1,22 @@
 #!/usr/bin/env python3
-"""bench/compute/run.py — compute benchmarks: native CPython vs polyagent.
+"""bench/compute/run.py — compute benchmarks: native CPython vs polyagent and its peers.
 
-For every program in bench/compute/ (all *.py except this file) it runs
+For every program in bench/compute/ (all *.py except this file) it runs, for
+each side asked for with --sides (default: all four):
 
-    native:    /usr/bin/python3.11 -I -S prog.py
-    polyagent: build/polyagent run prog.py --timeout 60
+    native:     /usr/bin/python3.11 -I -S prog.py
+    polyagent:  build/polyagent run prog.py --timeout 60
+    node-wasi:  our python.wasm under Node's WASI (bench/peers/node_wasi.mjs)
+    pyodide:    Pyodide in Node (bench/peers/pyodide_run.mjs)
 
---repeat times each (default 3), interleaved (native and polyagent alternate
-program by program, and which of the two goes first alternates every round) so
-that machine noise hits both alike.  It keeps the best wall time of each,
-checks that both printed the same "checksum:" line, prints a markdown table
-with the ratio polyagent/native and the geometric mean of the ratios, and
-writes results/compute.json and results/compute.md under bench/.
+--repeat times each (default 3; --peer-repeat for the two Node sides, which
+are slow), interleaved (sides alternate program by program, and the order of
+the sides reverses every round) so that machine noise hits all alike.  It
+keeps the best wall time of each, checks that every side printed the same
+"checksum:" line, and reports compute time = best wall time - best wall time
+of an empty program on the same side, so start-up (18 ms for native python,
+2.5 s for Pyodide) is not counted as compute.  Ratios are side / native, with
+their geometric mean.  Writes results/compute.json and results/compute.md.
 
 Run with the system python:  /usr/bin/python3 bench/compute/run.py [options]
 """
@@ -27,6 +32,9 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+PEERS = os.path.join(ROOT, "bench", "peers")
+ALL_SIDES = ["native", "polyagent", "node-wasi", "pyodide"]
+SLOW_SIDES = {"node-wasi", "pyodide"}
 
 
 def parse_args():
@@ -35,7 +43,15 @@ def parse_args():
                    help="polyagent binary (default: $POLYAGENT or build/polyagent)")
     p.add_argument("--native", default=os.environ.get("NATIVE_PYTHON", "/usr/bin/python3.11"),
                    help="native interpreter (default: $NATIVE_PYTHON or /usr/bin/python3.11)")
-    p.add_argument("--repeat", type=int, default=3, help="runs of each program on each side; the best counts (default 3)")
+    p.add_argument("--sides", default=",".join(ALL_SIDES),
+                   help="comma-separated sides to run (default: %s); native is always run" % ",".join(ALL_SIDES))
+    p.add_argument("--wasm", default=os.path.join(ROOT, "build", "guest", "python.wasm"),
+                   help="guest module for node-wasi (default build/guest/python.wasm)")
+    p.add_argument("--lib", default=os.path.join(ROOT, "build", "bench", "lib"),
+                   help="directory node-wasi preopens as /lib (python311.zip, tzdata.zip); "
+                        "bench/run.py makes it")
+    p.add_argument("--repeat", type=int, default=3, help="runs of each program on native and polyagent; the best counts (default 3)")
+    p.add_argument("--peer-repeat", type=int, default=2, help="runs of each program on the Node sides (default 2)")
     p.add_argument("--only", action="append", default=[], metavar="NAME",
                    help="run only this program (name with or without .py; may be given several times or comma-separated)")
     p.add_argument("--results-dir", default=os.path.join(ROOT, "bench", "results"),
@@ -43,8 +59,13 @@ def parse_args():
     p.add_argument("--run-timeout", type=float, default=120.0, help="outer limit in seconds for one run (default 120)")
     p.add_argument("--list", action="store_true", help="list the programs and exit")
     a = p.parse_args()
-    if a.repeat < 1:
-        p.error("--repeat must be at least 1")
+    if a.repeat < 1 or a.peer_repeat < 1:
+        p.error("--repeat and --peer-repeat must be at least 1")
+    asked = [x.strip() for x in a.sides.split(",") if x.strip()]
+    unknown = sorted(set(asked) - set(ALL_SIDES))
+    if unknown:
+        p.error("unknown side(s): %s (have: %s)" % (", ".join(unknown), ", ".join(ALL_SIDES)))
+    a.sides = ["native"] + [s for s in ALL_SIDES[1:] if s in asked]
     return a
 
 
@@ -64,7 +85,7 @@ def checksum_of(stdout):
     return lines[-1].strip() if lines else None
 
 
-def run_once(cmd, limit):
+def run_once(cmd, limit, want_checksum=True):
     t0 = time.perf_counter()
     try:
         r = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=limit)
@@ -79,7 +100,7 @@ def run_once(cmd, limit):
     if r.returncode != 0:
         tail = err.strip().splitlines()[-1:] or [""]
         return {"ok": False, "seconds": secs, "error": "exit status %d: %s" % (r.returncode, tail[0]), "checksum": cs}
-    if cs is None:
+    if cs is None and want_checksum:
         return {"ok": False, "seconds": secs, "error": "no checksum line in the output", "checksum": None}
     return {"ok": True, "seconds": secs, "error": None, "checksum": cs}
 
@@ -88,72 +109,109 @@ def fmt(x, digits=3):
     return "-" if x is None else ("%.*f" % (digits, x))
 
 
+def side_commands(a):
+    polyagent = os.path.abspath(a.polyagent) if os.sep in a.polyagent else a.polyagent
+    node = ["node", "--no-warnings"]
+    return {
+        "native": lambda prog: [a.native, "-I", "-S", prog],
+        "polyagent": lambda prog: [polyagent, "run", prog, "--timeout", "60"],
+        "node-wasi": lambda prog: node + [os.path.join(PEERS, "node_wasi.mjs"), "--lib", a.lib, "--wasm", a.wasm, "--file", prog],
+        "pyodide": lambda prog: node + [os.path.join(PEERS, "pyodide_run.mjs"), "--file", prog],
+    }
+
+
 def main():
     a = parse_args()
     names = programs(a.only)
     if a.list:
         print("\n".join(names))
         return 0
-    polyagent = os.path.abspath(a.polyagent) if os.sep in a.polyagent else a.polyagent
-    sides = {
-        "native": lambda prog: [a.native, "-I", "-S", prog],
-        "polyagent": lambda prog: [polyagent, "run", prog, "--timeout", "60"],
-    }
-    runs = {n: {"native": [], "polyagent": []} for n in names}
-    total_runs = len(names) * 2 * a.repeat
+    cmds = side_commands(a)
+    sides = a.sides
+    reps = {s: (a.peer_repeat if s in SLOW_SIDES else a.repeat) for s in sides}
+    runs = {n: {s: [] for s in sides} for n in names}
+    startup = {s: [] for s in sides}
+    empty = os.path.join(a.results_dir, "empty.py.tmp")
+    os.makedirs(a.results_dir, exist_ok=True)
+    with open(empty, "w") as f:
+        f.write("pass\n")
+    for s in sides:  # once untimed: polyagent builds its base image, the OS caches files
+        res = run_once(cmds[s](empty), a.run_timeout, want_checksum=False)
+        if not res["ok"]:
+            sys.exit("run.py: %s cannot run an empty program: %s" % (s, res["error"]))
+    total_runs = sum(reps.values()) * (len(names) + 1)
     done = 0
-    for rnd in range(a.repeat):
-        order = ["native", "polyagent"] if rnd % 2 == 0 else ["polyagent", "native"]
+    for rnd in range(max(reps.values())):
+        order = [s for s in (sides if rnd % 2 == 0 else sides[::-1]) if rnd < reps[s]]
+        for s in order:  # start-up alone, measured in the same rounds as the programs
+            res = run_once(cmds[s](empty), a.run_timeout, want_checksum=False)
+            if not res["ok"]:
+                sys.exit("run.py: %s cannot run an empty program: %s" % (s, res["error"]))
+            startup[s].append(res["seconds"])
+            done += 1
         for n in names:
             prog = os.path.join(HERE, n + ".py")
-            for side in order:
-                res = run_once(sides[side](prog), a.run_timeout)
-                runs[n][side].append(res)
+            for s in order:
+                res = run_once(cmds[s](prog), a.run_timeout)
+                runs[n][s].append(res)
                 done += 1
-                print("[%d/%d] round %d %-16s %-9s %s" % (done, total_runs, rnd + 1, n, side,
+                print("[%d/%d] round %d %-16s %-9s %s" % (done, total_runs, rnd + 1, n, s,
                       fmt(res["seconds"]) + "s" if res["ok"] else "FAILED: " + res["error"]), file=sys.stderr, flush=True)
+    os.unlink(empty)
+    start = {s: min(startup[s]) for s in sides}
 
     results = []
     failures = 0
     for n in names:
-        row = {"name": n}
+        row = {"name": n, "sides": {}}
         problems = []
-        for side in ("native", "polyagent"):
-            rs = runs[n][side]
+        for s in sides:
+            rs = runs[n][s]
             good = [r["seconds"] for r in rs if r["ok"]]
-            row[side + "_s"] = min(good) if good else None
-            row[side + "_runs_s"] = [round(r["seconds"], 4) for r in rs]
-            problems += ["%s: %s" % (side, r["error"]) for r in rs if not r["ok"]]
-        sums = {(side, r["checksum"]) for side in ("native", "polyagent") for r in runs[n][side] if r["checksum"]}
+            best = min(good) if good else None
+            row["sides"][s] = {"best_wall_s": best, "compute_s": (best - start[s]) if best is not None else None,
+                               "runs_s": [round(r["seconds"], 4) for r in rs]}
+            problems += ["%s: %s" % (s, r["error"]) for r in rs if not r["ok"]]
+        sums = {(s, r["checksum"]) for s in sides for r in runs[n][s] if r["checksum"]}
         distinct = sorted({c for _, c in sums})
         if len(distinct) > 1:
             problems.append("checksums differ: " + " | ".join("%s=%s" % (s, c) for s, c in sorted(sums)))
         row["checksum"] = distinct[0] if len(distinct) == 1 else None
-        row["ratio"] = (row["polyagent_s"] / row["native_s"]) if row["native_s"] and row["polyagent_s"] else None
+        nat = row["sides"]["native"]["compute_s"]
+        for s in sides:
+            c = row["sides"][s]["compute_s"]
+            row["sides"][s]["ratio"] = (c / nat) if c and nat and c > 0 and nat > 0 else None
         row["ok"] = not problems
         row["problems"] = sorted(set(problems))
         failures += bool(problems)
         results.append(row)
 
-    ratios = [r["ratio"] for r in results if r["ok"] and r["ratio"]]
-    geomean = math.exp(sum(math.log(x) for x in ratios) / len(ratios)) if ratios else None
+    geomean = {}
+    for s in sides:
+        ratios = [r["sides"][s]["ratio"] for r in results if r["ok"] and r["sides"][s]["ratio"]]
+        geomean[s] = math.exp(sum(math.log(x) for x in ratios) / len(ratios)) if ratios else None
 
-    lines = ["| program | native s | polyagent s | ratio |", "|---|---:|---:|---:|"]
+    others = sides[1:]
+    lines = ["| program | native s | " + " | ".join("%s s | ratio" % s for s in others) + " |",
+             "|---|---:|" + "---:|---:|" * len(others)]
     for r in results:
-        ratio = fmt(r["ratio"], 2) + "x" if r["ratio"] is not None else "-"
-        if not r["ok"]:
-            ratio += " **FAIL**"
-        lines.append("| %s | %s | %s | %s |" % (r["name"], fmt(r["native_s"]), fmt(r["polyagent_s"]), ratio))
-    lines.append("| **geometric mean** | | | **%s** |" % (fmt(geomean, 2) + "x" if geomean else "-"))
+        cells = [fmt(r["sides"]["native"]["compute_s"])]
+        for s in others:
+            ratio = r["sides"][s]["ratio"]
+            cells += [fmt(r["sides"][s]["compute_s"]), (fmt(ratio, 2) + "x") if ratio else "-"]
+        lines.append("| %s%s | %s |" % (r["name"], "" if r["ok"] else " **FAIL**", " | ".join(cells)))
+    lines.append("| **geometric mean** | |" + "".join(" | **%s**" % ((fmt(geomean[s], 2) + "x") if geomean[s] else "-")
+                                                   for s in others) + " |")
+    lines.append("| start-up (subtracted) | %s | " % fmt(start["native"]) +
+                 " | ".join("%s | " % fmt(start[s]) for s in others) + "|")
     table = "\n".join(lines)
-    notes = []
-    for r in results:
-        for p in r["problems"]:
-            notes.append("- %s: %s" % (r["name"], p))
+    notes = ["- %s: %s" % (r["name"], p) for r in results for p in r["problems"]]
     when = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat()
-    header = ("Best of %d wall-clock runs, %s.\n\nnative: `%s -I -S prog.py`; "
-              "polyagent: `%s run prog.py --timeout 60`; ratio = polyagent / native.\n"
-              % (a.repeat, when, a.native, os.path.relpath(polyagent, ROOT) if polyagent.startswith(ROOT) else polyagent))
+    header = ("%s. Seconds of compute = best wall time (of %d runs; %d on the Node sides) minus the best "
+              "wall time of an empty program on the same side. Ratio = side / native; lower is better.\n\n"
+              "native: `%s -I -S prog.py`; polyagent: `polyagent run prog.py` (sandboxed child, snapshot); "
+              "node-wasi: the same python.wasm under Node %s's WASI; pyodide: Pyodide %s in Node.\n"
+              % (when, a.repeat, a.peer_repeat, a.native, node_version(), pyodide_version()))
     md = "# Compute benchmarks\n\n" + header + "\n" + table + "\n" + ("\nProblems:\n" + "\n".join(notes) + "\n" if notes else "")
 
     print(table)
@@ -163,14 +221,15 @@ def main():
     doc = {
         "generated": when,
         "repeat": a.repeat,
-        "native": a.native,
-        "polyagent": polyagent,
+        "peer_repeat": a.peer_repeat,
+        "sides": sides,
+        "commands": {s: cmds[s]("PROG.py") for s in sides},
+        "startup_s": start,
         "machine": {"nproc": os.cpu_count(), "platform": platform.platform(), "python_runner": sys.version.split()[0]},
         "programs": results,
         "geomean_ratio": geomean,
         "failures": failures,
     }
-    os.makedirs(a.results_dir, exist_ok=True)
     with open(os.path.join(a.results_dir, "compute.json"), "w") as f:
         json.dump(doc, f, indent=2, sort_keys=True)
         f.write("\n")
@@ -178,6 +237,21 @@ def main():
         f.write(md)
     print("\nwrote %s/compute.json and compute.md" % os.path.relpath(a.results_dir, os.getcwd()), file=sys.stderr)
     return 1 if failures else 0
+
+
+def node_version():
+    try:
+        return subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "?"
+
+
+def pyodide_version():
+    try:
+        with open(os.path.join(PEERS, "node_modules", "pyodide", "package.json")) as f:
+            return json.load(f)["version"]
+    except (OSError, ValueError, KeyError):
+        return "?"
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ Starts `polyagent serve` (workers = cores, default queue) on a free port and
 measures, in one run:
 
   concurrency 1   1000 sequential `print(1)` requests on one keep-alive
-                  connection (this client): p50/p99
+                  connection (this client): p50/p99; and 1000 in one session
+                  (`session_id`), each call incrementing a variable of the last
   concurrency 64  wrk -t2 -c64 for long enough to make at least 10 000
                   `print(1)` requests: requests/s, p50/p99, errors and
                   non-2xx answers (429 included)
@@ -39,18 +40,24 @@ def main():
         url = srv.stdout.readline().decode().split()[-1]
         host, port = url.split("//")[1].split(":")
         c = http.client.HTTPConnection(host, int(port))
-        body = json.dumps({"code": "print(1)"})
-        lat = []
-        for i in range(1100):
-            t = time.perf_counter()
-            c.request("POST", "/v1/execute", body=body, headers={"Content-Type": "application/json"})
-            r = c.getresponse()
-            d = json.loads(r.read())
-            if r.status != 200 or d["stdout"] != "1\n":
-                sys.exit(f"run.py: bad answer {r.status} {d}")
-            if i >= 100:  # the first ones warm the workers up
-                lat.append((time.perf_counter() - t) * 1000)
-        c1 = {"requests": len(lat), "p50_ms": pct(lat, .5), "p99_ms": pct(lat, .99)}
+
+        def sequential(req, want):
+            lat = []
+            body = json.dumps(req)
+            for i in range(1100):
+                t = time.perf_counter()
+                c.request("POST", "/v1/execute", body=body, headers={"Content-Type": "application/json"})
+                r = c.getresponse()
+                d = json.loads(r.read())
+                if r.status != 200 or d["stdout"] != want(i):
+                    sys.exit(f"run.py: bad answer {r.status} {d}")
+                if i >= 100:  # the first ones warm the workers up
+                    lat.append((time.perf_counter() - t) * 1000)
+            return {"requests": len(lat), "p50_ms": pct(lat, .5), "p99_ms": pct(lat, .99)}
+        c1 = sequential({"code": "print(1)"}, lambda i: "1\n")
+        # One session, every call sees the last one's state (and saves it).
+        c1s = sequential({"code": "n = globals().get('n', 0) + 1\nprint(n)", "session_id": "bench"},
+                         lambda i: "%d\n" % (i + 1))
         secs = 5
         while True:  # long enough for the requested count, however fast this machine is
             out = subprocess.run(["wrk", "-t2", "-c64", "-d%ds" % secs, "--timeout", "30s", "-s",
@@ -78,9 +85,12 @@ def main():
         srv.wait(timeout=60)
         shutil.rmtree(state, ignore_errors=True)
     res = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-           "cpus": os.cpu_count(), "concurrency_1": c1, "concurrency_64": c64}
+           "cpus": os.cpu_count(), "concurrency_1": c1, "concurrency_1_session": c1s,
+           "concurrency_64": c64}
     md = ["| HTTP `print(1)` (loopback, workers = %d) | value |" % os.cpu_count(), "|---|---:|",
           "| concurrency 1: p50 | %.3f ms |" % c1["p50_ms"], "| concurrency 1: p99 | %.3f ms |" % c1["p99_ms"],
+          "| concurrency 1, one session: p50 | %.3f ms |" % c1s["p50_ms"],
+          "| concurrency 1, one session: p99 | %.3f ms |" % c1s["p99_ms"],
           "| concurrency 64: requests/s | %.0f |" % c64["requests_per_s"],
           "| concurrency 64: p50 | %.2f ms |" % c64["p50_ms"], "| concurrency 64: p99 | %.2f ms |" % c64["p99_ms"],
           "| concurrency 64: requests / errors / non-2xx | %d / %d / %d |" % (c64["requests"], c64["errors"], c64["non_2xx"])]

@@ -6,9 +6,9 @@ Runs, in one go, on a throw-away state directory:
   build/bench_snapshot   the C API numbers (cold vs fresh-from-snapshot,
                          sessions, throughput on all cores, memory per idle
                          session, 100 000 sessions on disk)
-  the CLI                `polyagent run -c 'print(1)'` (process per run),
-                         fresh and in a session, against native
-                         `python3.11 -I -S -c 'print(1)'` measured interleaved
+
+The CLI (a process per run) is measured with the peers, interleaved with
+native python3.11 and Node: bench/peers/run.py.
 
 and writes bench/results/snapshot.json and snapshot.md.
 
@@ -21,9 +21,7 @@ import os
 import platform
 import shutil
 import subprocess
-import sys
 import tempfile
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -34,21 +32,10 @@ def pct(v, q):
     return v[min(len(v) - 1, int(len(v) * q))]
 
 
-def time_cmd(args, env):
-    t = time.perf_counter()
-    r = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    dt = (time.perf_counter() - t) * 1000
-    if r.returncode != 0 or r.stdout.strip() != b"1":
-        sys.exit("run.py: %s failed: %r %r" % (args, r.stdout, r.stderr[-300:]))
-    return dt
-
-
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--build", default=os.path.join(ROOT, "build"), help="build directory (default build/)")
-    p.add_argument("--native", default="/usr/bin/python3.11")
     p.add_argument("--runs", type=int, default=2000, help="C API runs per measure (default 2000)")
-    p.add_argument("--cli-runs", type=int, default=300, help="CLI runs per measure (default 300)")
     p.add_argument("--disk-sessions", type=int, default=100000, help="sessions written to disk (default 100000)")
     p.add_argument("--results-dir", default=os.path.join(ROOT, "bench", "results"))
     a = p.parse_args()
@@ -62,26 +49,6 @@ def main():
         with open(out) as f:
             capi = json.load(f)
 
-        print("== CLI, process per run, interleaved with native python", flush=True)
-        env = dict(os.environ, POLYAGENT_STATE_DIR=os.path.join(state, "cli"))
-        pa = os.path.join(a.build, "polyagent")
-        time_cmd([pa, "run", "-c", "print(1)"], env)  # builds the base image once
-        time_cmd([pa, "run", "--session", "b", "-c", "x = 1\nprint(1)"], env)
-        native, fresh, sess = [], [], []
-        for i in range(a.cli_runs):
-            order = [0, 1, 2] if i % 2 == 0 else [2, 1, 0]
-            for k in order:
-                if k == 0:
-                    native.append(time_cmd([a.native, "-I", "-S", "-c", "print(1)"], env))
-                elif k == 1:
-                    fresh.append(time_cmd([pa, "run", "-c", "print(1)"], env))
-                else:
-                    sess.append(time_cmd([pa, "run", "--session", "b", "-c", "print(x)"], env))
-        cli = {
-            "native_python_c": {"p50_ms": pct(native, .5), "p99_ms": pct(native, .99)},
-            "cli_fresh": {"p50_ms": pct(fresh, .5), "p99_ms": pct(fresh, .99)},
-            "cli_session": {"p50_ms": pct(sess, .5), "p99_ms": pct(sess, .99)},
-        }
     finally:
         shutil.rmtree(state, ignore_errors=True)
 
@@ -89,7 +56,6 @@ def main():
         "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "kernel": platform.release()},
         "capi": capi,
-        "cli": cli,
     }
     rows = [
         ("C API: cold start + print(1) (baseline)", capi["cold_new_exec"]),
@@ -97,9 +63,6 @@ def main():
         ("C API: warm session call, saved to disk", capi["session_warm_exec_saved"]),
         ("C API: session restored from its file + call", capi["session_restore_exec_saved"]),
         ("C API: 1 of %d on-disk sessions restored + call" % capi["disk_sessions"], capi["disk_restore_exec"]),
-        ("CLI: native python3.11 -I -S -c (baseline)", cli["native_python_c"]),
-        ("CLI: polyagent run -c, fresh", cli["cli_fresh"]),
-        ("CLI: polyagent run --session", cli["cli_session"]),
     ]
     md = ["| print(1) | p50 ms | p99 ms |", "|---|---:|---:|"]
     md += ["| %s | %.3f | %.3f |" % (n, s["p50_ms"], s["p99_ms"]) for n, s in rows]
@@ -107,7 +70,6 @@ def main():
         "",
         "| other | value |", "|---|---:|",
         "| fresh vs cold start, p50 | %.0fx faster |" % (capi["cold_new_exec"]["p50_ms"] / capi["fresh_reset_exec"]["p50_ms"]),
-        "| CLI fresh vs native python, p50 | %.2fx |" % (cli["cli_fresh"]["p50_ms"] / cli["native_python_c"]["p50_ms"]),
         "| fresh executions/s, all %d cores | %.0f |" % (os.cpu_count(), capi["fresh_execs_per_s_all_cores"]),
         "| idle session after `x = 1`: private memory (process delta / %d live) | %.0f KiB |" % (
             capi["live_sessions"], capi["idle_session_private_kb"]),
