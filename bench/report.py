@@ -84,7 +84,7 @@ def memory_rows(r):
         ("native python3.11", "an idle process (private memory)", m["native_process"]["kb"]),
         ("Node WASI, our python.wasm", "an idle instance (%s)" % m["node_wasi_instance"]["how"], m["node_wasi_instance"]["kb"]),
         ("Pyodide", "an idle interpreter (%s)" % m["pyodide_interpreter"]["how"], m["pyodide_interpreter"]["kb"]),
-        ("**PolyAgent**", "an idle session (private memory; %d live / %d)" % (
+        ("**PolyAgent**", "an idle session (private memory: process growth over %d live sessions / %d)" % (
             r["snapshot"]["capi"]["live_sessions"], r["snapshot"]["capi"]["live_sessions"]),
          r["snapshot"]["capi"]["idle_session_private_kb"]),
     ]
@@ -135,36 +135,41 @@ def fmt_goal(x):
 SIDE_NAMES = {"polyagent": "PolyAgent", "node-wasi": "Node WASI", "pyodide": "Pyodide"}
 
 
-def gnuplot(script, data, out):
-    """Runs gnuplot with `data` (a list of lines) as the inline block $d."""
-    text = "$d << EOD\n" + "\n".join(data) + "\nEOD\n" + script
-    r = subprocess.run(["gnuplot"], input=text, capture_output=True, text=True)
-    if r.returncode != 0:
-        sys.exit("report.py: gnuplot failed for %s: %s" % (out, r.stderr[-500:]))
+def gnuplot(script, data, out, size):
+    """Draws `script` over `data` (lines, the inline block $d) into out.svg
+    (for the README) and out.png (for whatever cannot show SVG)."""
+    for term, ext in (("svg size %d,%d font \"sans,11\" background \"white\"", ".svg"),
+                      ("pngcairo size %d,%d font \"sans,10\" background \"white\"", ".png")):
+        text = ("$d << EOD\n" + "\n".join(data) + "\nEOD\nset terminal " + term % size +
+                "\nset output \"%s\"\n" % (out + ext) + script)
+        r = subprocess.run(["gnuplot"], input=text, capture_output=True, text=True)
+        if r.returncode != 0:
+            sys.exit("report.py: gnuplot failed for %s: %s" % (out + ext, r.stderr[-500:]))
 
 
 def charts(results, rows, r):
-    lat = os.path.join(results, "latency.svg")
+    lat = os.path.join(results, "latency")
     data = []
-    for i, (label, how, st, _) in enumerate(rows):
+    n = len(rows)
+    for i, (label, how, st, _) in enumerate(rows):  # first row on top
         name = (label.replace("**", "") + ": " + how.split(":")[0].split(" (")[0]).replace('"', "'")
-        data.append('%d "%s" %g %g' % (i, name, st["p50_ms"], st["p99_ms"]))
+        colour = 0x4a7ab5 if "PolyAgent" in label else 0xb0b0b0
+        data.append('%d "%s" %g %g %d' % (n - 1 - i, name, st["p50_ms"], st["p99_ms"], colour))
     gnuplot("""
-set terminal svg size 900,520 font "sans,11" background "white"
-set output "%s"
-set title "print(1): p50 (bar) and p99 (tick) per execution, ms, log scale (lower is better)"
+set termoption noenhanced
+set title "print(1), ms per execution (log scale): p50 bar, p99 x"
 set logscale x 10
 set xrange [0.01:*]
-set yrange [-0.7:%d]
+set yrange [-0.7:%g]
 set ytics nomirror
 set grid xtics
 unset key
-set style fill solid 0.8
-plot $d using ($3):1:(0.01):($3):($1-0.35):($1+0.35):ytic(2) with boxxyerrorbars lc rgb "#4a7ab5", \
+set style fill solid 0.85
+plot $d using ($3):1:(0.01):($3):($1-0.35):($1+0.35):5:ytic(2) with boxxyerrorbars lc rgb variable, \\
      $d using 4:1 with points pt 2 lc rgb "#b54a4a"
-""" % (lat, len(rows) - 0.3), data, lat)
+""" % (n - 0.3), data, lat, (960, 520))
 
-    comp = os.path.join(results, "compute.svg")
+    comp = os.path.join(results, "compute")
     c = r["compute"]
     sides = [s for s in ("polyagent", "node-wasi", "pyodide") if s in c["sides"]]
     data = ["name " + " ".join(SIDE_NAMES[s].replace(" ", "_") for s in sides)]
@@ -173,8 +178,7 @@ plot $d using ($3):1:(0.01):($3):($1-0.35):($1+0.35):ytic(2) with boxxyerrorbars
     data.append("geomean " + " ".join("%g" % (c["geomean_ratio"].get(s) or 0) for s in sides))
     colours = ["#4a7ab5", "#d08c2f", "#7a9e4a"]
     gnuplot("""
-set terminal svg size 900,420 font "sans,11" background "white"
-set output "%s"
+set termoption noenhanced
 set title "compute time / native python3.11 (lower is better; 1 = native, dashed = goal 1.25)"
 set style data histograms
 set style histogram clustered gap 1
@@ -184,8 +188,8 @@ set yrange [0:*]
 set grid ytics
 set key top left
 plot %s, 1 notitle lc rgb "black" dt 1, 1.25 notitle lc rgb "black" dt 2
-""" % (comp, ", ".join("$d using %d:xtic(1) title columnheader lc rgb \"%s\"" % (i + 2, colours[i]) for i in range(len(sides)))),
-        data, comp)
+""" % (", ".join("$d using %d:xtic(1) title columnheader lc rgb \"%s\"" % (i + 2, colours[i]) for i in range(len(sides)))),
+        data, comp, (900, 420))
     return lat, comp
 
 
@@ -229,7 +233,7 @@ def main():
         "memory_kb": [{"runner": l.replace("**", ""), "what": w, "kb": k} for l, w, k in mem],
         "goals": goals,
         "biggest_gap": worst["key"] if not worst["met"] else None,
-        "charts": [os.path.basename(lat), os.path.basename(comp)],
+        "charts": [os.path.basename(c) + ext for c in (lat, comp) for ext in (".svg", ".png")],
     }
     with open(os.path.join(a.results_dir, "summary.json"), "w") as f:
         json.dump(summary, f, indent=2)

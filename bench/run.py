@@ -41,11 +41,15 @@ def pinned_pyodide():
 
 
 def installed_pyodide():
+    """The version of a complete Pyodide in bench/peers, else None."""
+    pkg = os.path.join(PEERS, "node_modules", "pyodide")
     try:
-        with open(os.path.join(PEERS, "node_modules", "pyodide", "package.json")) as f:
-            return json.load(f)["version"]
+        with open(os.path.join(pkg, "package.json")) as f:
+            version = json.load(f)["version"]
     except (OSError, ValueError, KeyError):
         return None
+    need = ("pyodide.asm.wasm", "pyodide.asm.js", "python_stdlib.zip", "pyodide.mjs")
+    return version if all(os.path.exists(os.path.join(pkg, n)) for n in need) else None
 
 
 def prepare(build):

@@ -200,7 +200,7 @@ def main():
             ratio = r["sides"][s]["ratio"]
             cells += [fmt(r["sides"][s]["compute_s"]), (fmt(ratio, 2) + "x") if ratio else "-"]
         lines.append("| %s%s | %s |" % (r["name"], "" if r["ok"] else " **FAIL**", " | ".join(cells)))
-    lines.append("| **geometric mean** | |" + "".join(" | **%s**" % ((fmt(geomean[s], 2) + "x") if geomean[s] else "-")
+    lines.append("| **geometric mean** | |" + "".join(" | | **%s**" % ((fmt(geomean[s], 2) + "x") if geomean[s] else "-")
                                                    for s in others) + " |")
     lines.append("| start-up (subtracted) | %s | " % fmt(start["native"]) +
                  " | ".join("%s | " % fmt(start[s]) for s in others) + "|")
