@@ -57,6 +57,9 @@ def parse_args():
     p.add_argument("--results-dir", default=os.path.join(ROOT, "bench", "results"),
                    help="where compute.json and compute.md go (default bench/results)")
     p.add_argument("--run-timeout", type=float, default=120.0, help="outer limit in seconds for one run (default 120)")
+    p.add_argument("--variant", action="append", default=[], metavar="NAME=BINARY",
+                   help="also run another polyagent build as side NAME, interleaved with the rest: "
+                        "before/after comparisons of build flags in one run (may be repeated)")
     p.add_argument("--list", action="store_true", help="list the programs and exit")
     a = p.parse_args()
     if a.repeat < 1 or a.peer_repeat < 1:
@@ -66,6 +69,13 @@ def parse_args():
     if unknown:
         p.error("unknown side(s): %s (have: %s)" % (", ".join(unknown), ", ".join(ALL_SIDES)))
     a.sides = ["native"] + [s for s in ALL_SIDES[1:] if s in asked]
+    a.variants = {}
+    for v in a.variant:
+        name, _, binary = v.partition("=")
+        if not name or not binary or name in ALL_SIDES or name in a.variants:
+            p.error("--variant wants NAME=BINARY with a new NAME, not %r" % v)
+        a.variants[name] = os.path.abspath(binary)
+        a.sides.append(name)
     return a
 
 
@@ -112,12 +122,15 @@ def fmt(x, digits=3):
 def side_commands(a):
     polyagent = os.path.abspath(a.polyagent) if os.sep in a.polyagent else a.polyagent
     node = ["node", "--no-warnings"]
-    return {
+    cmds = {
         "native": lambda prog: [a.native, "-I", "-S", prog],
         "polyagent": lambda prog: [polyagent, "run", prog, "--timeout", "60"],
         "node-wasi": lambda prog: node + [os.path.join(PEERS, "node_wasi.mjs"), "--lib", a.lib, "--wasm", a.wasm, "--file", prog],
         "pyodide": lambda prog: node + [os.path.join(PEERS, "pyodide_run.mjs"), "--file", prog],
     }
+    for name, binary in a.variants.items():
+        cmds[name] = lambda prog, binary=binary: [binary, "run", prog, "--timeout", "60"]
+    return cmds
 
 
 def main():
