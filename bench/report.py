@@ -119,6 +119,7 @@ def markdown(r, rows, mem, goals, img):
     out += ["", "**Memory** of one more idle interpreter after `x = 1`", "",
             "| runner | what | KiB |", "|---|---|---:|"]
     out += ["| %s | %s | %.0f |" % row for row in mem]
+    out += ["", "**In short**", ""] + in_short(r)
     out += ["", "**Goals**", "", "| goal | measured | target | |", "|---|---:|---:|---|"]
     for g in goals:
         out.append("| %s | %s %s | %s %s | %s |" % (g["what"], fmt_goal(g["measured"]), g["unit"],
@@ -126,6 +127,35 @@ def markdown(r, rows, mem, goals, img):
                                                    "met" if g["met"] else "**%.2fx over**" % g["over"]))
     out += ["", "![print(1) latency](%slatency.svg)" % img, "", "![compute ratios](%scompute.svg)" % img]
     return "\n".join(out) + "\n"
+
+
+def in_short(r):
+    """The comparisons a reader wants first, computed from this run."""
+    lat, thr = r["peers"]["latency"], r["peers"]["throughput_per_s"]
+    capi, svc, c, m = r["snapshot"]["capi"], r["service"], r["compute"], r["peers"]["memory"]
+    fresh = capi["fresh_reset_exec"]["p50_ms"]
+    geo = c["geomean_ratio"]
+    idle = capi["idle_session_private_kb"]
+    return [
+        "- A fresh, isolated execution from the snapshot takes %s ms (C API; %s ms over HTTP): %.0fx less "
+        "than starting native python3.11 (%s ms), %.0fx less than a new Node WASI instance of the same "
+        "python.wasm (%s ms) and %.0fx less than a new Pyodide (%s ms).  Only interpreters kept warm and "
+        "shared between runs (Node WASI %s ms, Pyodide `runPython` %s ms) are in the same range." % (
+            ms(fresh), ms(svc["concurrency_1"]["p50_ms"]), lat["native"]["p50_ms"] / fresh, ms(lat["native"]["p50_ms"]),
+            lat["node_wasi_fresh_instance"]["p50_ms"] / fresh, ms(lat["node_wasi_fresh_instance"]["p50_ms"]),
+            lat["pyodide_fresh_interpreter"]["p50_ms"] / fresh, ms(lat["pyodide_fresh_interpreter"]["p50_ms"]),
+            ms(lat["node_wasi_warm_instance"]["p50_ms"]), ms(lat["pyodide_warm_runpython"]["p50_ms"])),
+        "- Fresh executions/s with all cores busy: %.0f (C API) and %.0f (HTTP, 64 connections), against "
+        "%.0f native python3.11 processes, %.0f new Node WASI instances and %.1f new Pyodide interpreters." % (
+            capi["fresh_execs_per_s_all_cores"], svc["concurrency_64"]["requests_per_s"], thr["native"],
+            thr["node_wasi_fresh_instance"], thr["pyodide_fresh_interpreter"]),
+        "- Compute: %.2fx native (geometric mean), against %.2fx for V8 running the same python.wasm and "
+        "%.2fx for Pyodide." % (geo["polyagent"], geo["node-wasi"], geo["pyodide"]),
+        "- An idle session costs %.0f KiB of private memory, against %.1f MiB per Node WASI instance, "
+        "%.1f MiB per Pyodide interpreter and %.1f MiB per native python3.11 process." % (
+            idle, m["node_wasi_instance"]["kb"] / 1024, m["pyodide_interpreter"]["kb"] / 1024,
+            m["native_process"]["kb"] / 1024),
+    ]
 
 
 def fmt_goal(x):

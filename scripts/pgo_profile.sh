@@ -31,7 +31,8 @@ if [ ! -f "$store/complete" ]; then
     ${MAKE:-make} --no-print-directory "$build/pgo_train"
     rm -f "$build"/w2c/gen/*.gcda
     t0=$(date +%s)
-    "$build/pgo_train" "$@"
+    "$build/pgo_train" "$@" ||
+        { echo "pgo: the training run failed (make PGO=0 builds without a profile)" >&2; exit 1; }
     mkdir -p "$cache/pgo"
     tmp=$(mktemp -d "$cache/pgo/.tmp-$key-XXXXXX")
     cp "$build"/w2c/gen/w2c_*.gcda "$tmp/"

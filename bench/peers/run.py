@@ -98,10 +98,10 @@ def main():
     p.add_argument("--lib", default=os.path.join(ROOT, "build", "bench", "lib"),
                    help="directory Node WASI preopens as /lib (made by bench/run.py)")
     p.add_argument("--runs", type=int, default=1000, help="runs per latency row (default 1000)")
-    p.add_argument("--budget", type=float, default=40.0,
-                   help="seconds a slow latency row may take; its run count shrinks to fit, down to --min-runs (default 40)")
+    p.add_argument("--budget", type=float, default=25.0,
+                   help="seconds a slow latency row may take; its run count shrinks to fit, down to --min-runs (default 25)")
     p.add_argument("--min-runs", type=int, default=20, help="fewest runs of a slow row (default 20)")
-    p.add_argument("--throughput-seconds", type=float, default=8.0, help="seconds per throughput row (default 8)")
+    p.add_argument("--throughput-seconds", type=float, default=5.0, help="seconds per throughput row (default 5)")
     p.add_argument("--results-dir", default=os.path.join(ROOT, "bench", "results"))
     a = p.parse_args()
 
