@@ -9,14 +9,17 @@
 export POLYAGENT_STATE_DIR="$T_TMP/state"
 "$POLYAGENT" run -c "pass" >/dev/null  # build the base image once, before the storm
 
-# The bound is the product's (release build).  The ASan build runs every
-# guest call several times slower, so its scheduling slack is wider.
-limit=1.2
-case ${BUILD_DIR:-} in *asan*) limit=1.5 ;; esac
-/usr/bin/python3 - "$POLYAGENT" "$limit" <<'EOF'
+# The bounds are the product's (release build).  The ASan build runs every
+# guest call several times slower and starts each process ~10x slower
+# (0.12 s against 0.01 s for `run -c pass`), so with 50 processes on two
+# cores its scheduling slack is wider: a run that hangs still fails.
+limit=1.2 wall=5
+case ${BUILD_DIR:-} in *asan*) limit=1.5 wall=10 ;; esac
+/usr/bin/python3 - "$POLYAGENT" "$limit" "$wall" <<'EOF'
 import concurrent.futures, json, subprocess, sys, time
 pa = sys.argv[1]
 limit = float(sys.argv[2])
+wall_limit = float(sys.argv[3])
 
 def one(i):
     if i % 3 == 0:
@@ -56,6 +59,6 @@ check(len(durs) == 67 and not bad_to,
       f"67 timeouts fired at {min(durs, default=0):.3f}-{max(durs, default=0):.3f} s engine time (limit {limit}) "
       f"(wall {min(walls, default=0):.2f}-{max(walls, default=0):.2f} s) {bad_to[:3]}")
 check(not bad_ok, f"133 other runs completed with exact output {bad_ok[:3]}")
-check(max(walls, default=99) < 5, "no timed-out run took more than 5 s of wall time")
+check(max(walls, default=99) < wall_limit, f"no timed-out run took {wall_limit:g} s of wall time or more")
 print(f"1..{n}")
 EOF
