@@ -17,7 +17,6 @@ Run with the system python:  /usr/bin/python3 bench/report.py [--results-dir DIR
 """
 import argparse
 import json
-import math
 import os
 import shutil
 import subprocess

@@ -33,6 +33,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 PEERS = os.path.join(HERE, "peers")
+sys.path.insert(0, HERE)
+from common import pyodide_version  # noqa: E402
 
 
 def pinned_pyodide():
@@ -40,25 +42,13 @@ def pinned_pyodide():
         return json.load(f)["packages"]["node_modules/pyodide"]["version"]
 
 
-def installed_pyodide():
-    """The version of a complete Pyodide in bench/peers, else None."""
-    pkg = os.path.join(PEERS, "node_modules", "pyodide")
-    try:
-        with open(os.path.join(pkg, "package.json")) as f:
-            version = json.load(f)["version"]
-    except (OSError, ValueError, KeyError):
-        return None
-    need = ("pyodide.asm.wasm", "pyodide.asm.js", "python_stdlib.zip", "pyodide.mjs")
-    return version if all(os.path.exists(os.path.join(pkg, n)) for n in need) else None
-
-
 def prepare(build):
     for tool in ("node", "npm", "gnuplot"):
         if not shutil.which(tool):
             sys.exit("bench/run.py: %s is missing (scripts/setup_bench_deps.sh installs it)" % tool)
-    if installed_pyodide() != pinned_pyodide():
+    if pyodide_version() != pinned_pyodide():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=PEERS, check=True)
-        if installed_pyodide() != pinned_pyodide():
+        if pyodide_version() != pinned_pyodide():
             sys.exit("bench/run.py: npm ci did not install pyodide %s" % pinned_pyodide())
     # Node's WASI follows no symlink out of a preopen: real copies, refreshed
     # only when the build's zips change.

@@ -33,6 +33,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 PEERS = os.path.join(ROOT, "bench", "peers")
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from common import node_version, pyodide_version  # noqa: E402
 ALL_SIDES = ["native", "polyagent", "node-wasi", "pyodide"]
 SLOW_SIDES = {"node-wasi", "pyodide"}
 
@@ -224,7 +226,7 @@ def main():
               "wall time of an empty program on the same side. Ratio = side / native; lower is better.\n\n"
               "native: `%s -I -S prog.py`; polyagent: `polyagent run prog.py` (sandboxed child, snapshot); "
               "node-wasi: the same python.wasm under Node %s's WASI; pyodide: Pyodide %s in Node.\n"
-              % (when, a.repeat, a.peer_repeat, a.native, node_version(), pyodide_version()))
+              % (when, a.repeat, a.peer_repeat, a.native, node_version() or "?", pyodide_version() or "?"))
     md = "# Compute benchmarks\n\n" + header + "\n" + table + "\n" + ("\nProblems:\n" + "\n".join(notes) + "\n" if notes else "")
 
     print(table)
@@ -250,21 +252,6 @@ def main():
         f.write(md)
     print("\nwrote %s/compute.json and compute.md" % os.path.relpath(a.results_dir, os.getcwd()), file=sys.stderr)
     return 1 if failures else 0
-
-
-def node_version():
-    try:
-        return subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
-    except OSError:
-        return "?"
-
-
-def pyodide_version():
-    try:
-        with open(os.path.join(PEERS, "node_modules", "pyodide", "package.json")) as f:
-            return json.load(f)["version"]
-    except (OSError, ValueError, KeyError):
-        return "?"
 
 
 if __name__ == "__main__":

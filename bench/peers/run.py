@@ -35,11 +35,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-
-
-def pct(v, q):
-    v = sorted(v)
-    return v[min(len(v) - 1, int(len(v) * q))]
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from common import node_version, pct, pyodide_version  # noqa: E402
 
 
 def stats(ms):
@@ -120,12 +117,9 @@ def main():
         "node_wasi_process": wasi + ["--code", "print(1)"],
     }
     res = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-           "cpus": os.cpu_count(), "node": subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()}
-    try:
-        with open(os.path.join(HERE, "node_modules", "pyodide", "package.json")) as f:
-            res["pyodide"] = json.load(f)["version"]
-    except (OSError, ValueError, KeyError):
-        sys.exit("peers/run.py: pyodide is not installed in bench/peers (bench/run.py runs npm ci there)")
+           "cpus": os.cpu_count(), "node": node_version(), "pyodide": pyodide_version()}
+    if not res["node"] or not res["pyodide"]:
+        sys.exit("peers/run.py: node and a complete pyodide in bench/peers are needed (bench/run.py runs npm ci there)")
 
     # --- latency, process per run: interleaved rounds; slow rows drop out of
     # the rounds once they have spent their budget.

@@ -18,11 +18,8 @@ import argparse, datetime, http.client, json, os, shutil, subprocess, sys, tempf
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-
-
-def pct(v, q):
-    v = sorted(v)
-    return v[min(len(v) - 1, int(len(v) * q))]
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from common import pct  # noqa: E402
 
 
 def main():
