@@ -428,7 +428,11 @@ static int child_main(void *ud, int report_fd, unsigned layers) {
 }
 
 /* A result the parent makes up when the child could not give one. */
-static int report_failure(run_job *job, pa_status st, int exit_code, const char *type, const char *msg) {
+/* elapsed_ms: how long the run took as far as this process saw it (0 when
+** it never started), so a run killed by the supervisor still reports its
+** time. */
+static int report_failure(run_job *job, pa_status st, int exit_code, const char *type, const char *msg,
+                          double elapsed_ms) {
     if (!job->o->json) {
         pa_cli_error("%s: %s", st == PA_STATUS_TIMEOUT ? "timeout" : "killed", msg);
         return exit_code;
@@ -439,6 +443,7 @@ static int report_failure(run_job *job, pa_status st, int exit_code, const char 
     job->res.error_type = strdup(type);
     job->res.error_message = strdup(msg);
     job->res.error_message_len = job->res.error_message ? strlen(msg) : 0;
+    job->res.duration_ms = elapsed_ms;
     job->started = 0; /* no session outcome to report */
     char *s = result_json(job);
     if (s) puts(s);
@@ -473,20 +478,20 @@ static int run_sandboxed(run_job *job) {
     pa_child_result cr;
     char err[256];
     if (pa_child_run(&co, o->timeout_s + grace, child_main, job, &cr, err, sizeof err))
-        return report_failure(job, PA_STATUS_KILLED, PA_EXIT_KILLED, "EngineError", err);
+        return report_failure(job, PA_STATUS_KILLED, PA_EXIT_KILLED, "EngineError", err, 0);
     int status;
     char msg[512];
     if (!cr.confined) {
         snprintf(msg, sizeof msg, "the sandbox could not be set up: %s", cr.len ? cr.data : "no report");
-        status = report_failure(job, PA_STATUS_KILLED, PA_EXIT_KILLED, "EngineError", msg);
+        status = report_failure(job, PA_STATUS_KILLED, PA_EXIT_KILLED, "EngineError", msg, cr.elapsed_ms);
     } else if (cr.deadline) {
         snprintf(msg, sizeof msg, "execution exceeded the time limit of %g s; the sandbox process was killed",
                  o->timeout_s);
-        status = report_failure(job, PA_STATUS_TIMEOUT, PA_EXIT_TIMEOUT, "Timeout", msg);
+        status = report_failure(job, PA_STATUS_TIMEOUT, PA_EXIT_TIMEOUT, "Timeout", msg, cr.elapsed_ms);
     } else if (!cr.exited) {
         snprintf(msg, sizeof msg, "the sandbox process was killed by signal %d%s", cr.signal,
                  cr.signal == SIGSYS ? " (a forbidden system call)" : "");
-        status = report_failure(job, PA_STATUS_KILLED, PA_EXIT_KILLED, "Killed", msg);
+        status = report_failure(job, PA_STATUS_KILLED, PA_EXIT_KILLED, "Killed", msg, cr.elapsed_ms);
     } else if (o->json) {
         if (cr.len) {
             fwrite(cr.data, 1, cr.len, stdout);
@@ -494,7 +499,7 @@ static int run_sandboxed(run_job *job) {
             status = fflush(stdout) ? PA_EXIT_KILLED : 0;
         } else {
             snprintf(msg, sizeof msg, "the sandbox process exited (status %d) without a result", cr.status);
-            status = report_failure(job, PA_STATUS_KILLED, PA_EXIT_KILLED, "EngineError", msg);
+            status = report_failure(job, PA_STATUS_KILLED, PA_EXIT_KILLED, "EngineError", msg, cr.elapsed_ms);
         }
     } else {
         status = cr.status;
