@@ -23,6 +23,17 @@ def node_version():
         return None
 
 
+def node_cmd():
+    """How to start Node for the peers.  --expose-gc: node_wasi.mjs collects
+    between fresh instances (see there).  Node 18 (Debian 12's own) still
+    hides node:wasi behind a flag, which Node 20 accepts and ignores."""
+    cmd = ["node", "--no-warnings", "--expose-gc"]
+    v = node_version() or ""
+    if v.startswith("v") and v[1:].split(".")[0].isdigit() and int(v[1:].split(".")[0]) < 20:
+        cmd.append("--experimental-wasi-unstable-preview1")
+    return cmd
+
+
 def pyodide_version():
     """The version of a complete Pyodide in bench/peers/node_modules, else
     None (a half-installed one, e.g. without its .wasm, counts as none)."""

@@ -17,6 +17,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-# node:wasi with `version: 'preview1'` and Pyodide 0.25 both need Node 18+.
+# Pyodide 0.25 needs Node 18+; on Node 18 node:wasi needs a flag, which
+# bench/common.py's node_cmd() adds (only Node 20 has been run here).
 major=$(node -p 'process.versions.node.split(".")[0]')
 [ "$major" -ge 18 ] || { echo "setup_bench_deps: Node $major is too old (need 18+)" >&2; exit 1; }

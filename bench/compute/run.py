@@ -34,7 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 PEERS = os.path.join(ROOT, "bench", "peers")
 sys.path.insert(0, os.path.join(ROOT, "bench"))
-from common import node_version, pyodide_version  # noqa: E402
+from common import node_cmd, node_version, pyodide_version  # noqa: E402
 ALL_SIDES = ["native", "polyagent", "node-wasi", "pyodide"]
 SLOW_SIDES = {"node-wasi", "pyodide"}
 
@@ -123,7 +123,7 @@ def fmt(x, digits=3):
 
 def side_commands(a):
     polyagent = os.path.abspath(a.polyagent) if os.sep in a.polyagent else a.polyagent
-    node = ["node", "--no-warnings"]
+    node = node_cmd()
     cmds = {
         "native": lambda prog: [a.native, "-I", "-S", prog],
         "polyagent": lambda prog: [polyagent, "run", prog, "--timeout", "60"],

@@ -36,7 +36,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
-from common import node_version, pct, pyodide_version  # noqa: E402
+from common import node_cmd, node_version, pct, pyodide_version  # noqa: E402
 
 
 def stats(ms):
@@ -102,8 +102,7 @@ def main():
     p.add_argument("--results-dir", default=os.path.join(ROOT, "bench", "results"))
     a = p.parse_args()
 
-    # --expose-gc: node_wasi.mjs collects between fresh instances (see there).
-    node = ["node", "--no-warnings", "--expose-gc"]
+    node = node_cmd()
     wasi = node + [os.path.join(HERE, "node_wasi.mjs"), "--lib", a.lib, "--wasm",
                    os.path.join(a.build, "guest", "python.wasm")]
     pyo = node + [os.path.join(HERE, "pyodide_run.mjs")]
