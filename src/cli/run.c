@@ -452,8 +452,9 @@ static int report_failure(run_job *job, pa_status st, int exit_code, const char 
 }
 
 /* The guest runs in a confined child; this process only supervises it:
-** it kills the child if the run outlives its time limit by a grace period
-** (the engine's own deadline normally ends it right on time), and turns a
+** it kills the child if the run outlives its time limit by a grace period,
+** counted from when the child is confined (child.h; the engine's own
+** deadline normally ends the run right on time), and turns a
 ** child that died into a result. */
 static int run_sandboxed(run_job *job) {
     const run_opts *o = job->o;

@@ -116,7 +116,11 @@ int pa_child_run(const pa_confine_opts *opts, double deadline_s, pa_child_fn fn,
     close(p[1]);
     int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
     size_t cap = 0;
-    int pipe_open = 1, done = 0, status = 0;
+    int pipe_open = 1, done = 0, status = 0, confined = 0;
+    /* Two windows of deadline_s each: set-up until the child reports its
+    ** layers, then the run from that report.  A machine too busy to let 50
+    ** children confine themselves quickly must not spend their run's limit
+    ** on it; each window is still a hard bound. */
     double deadline = deadline_s > 0 ? t0 + deadline_s * 1e3 : 0;
     while (!done) {
         struct pollfd pf[2] = {{pidfd, POLLIN, 0}, {pipe_open ? p[0] : -1, POLLIN, 0}};
@@ -133,6 +137,10 @@ int pa_child_run(const pa_confine_opts *opts, double deadline_s, pa_child_fn fn,
             ssize_t r = read(p[0], buf, sizeof buf);
             if (r > 0) {
                 if (append(out, &cap, buf, (size_t)r)) { kill(pid, SIGKILL); pipe_open = 0; }
+                if (!confined && out->len >= 4) {
+                    confined = 1;
+                    if (deadline && !out->deadline) deadline = now_ms() + deadline_s * 1e3;
+                }
             } else if (r == 0 || errno != EINTR) {
                 pipe_open = 0;
             }
