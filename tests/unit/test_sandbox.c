@@ -207,6 +207,40 @@ static void test_deadline_kills(void **st) {
     }
 }
 
+/* Set-up that takes a while: preopen runs in the child before it confines
+** itself and reports its layers, so it stands for a slow start. */
+static int g_setup_ms;
+static int slow_preopen(void) {
+    struct timespec ts = {g_setup_ms / 1000, (long)(g_setup_ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) && errno == EINTR) {}
+    return -1;
+}
+
+/* The deadline is two windows: a slow set-up does not eat into the run's
+** window, and a set-up that never ends is cut off by its own. */
+static void test_deadline_windows(void **st) {
+    (void)st;
+    pa_confine_opts co = {.cpu_seconds = 30, .file_bytes = 1 << 20, .preopen = slow_preopen};
+    pa_child_result r;
+    char err[256];
+
+    g_setup_ms = 400; /* set-up within its window: the run still gets 0.5 s */
+    assert_int_equal(pa_child_run(&co, 0.5, p_hang, NULL, &r, err, sizeof err), 0);
+    assert_true(r.confined);
+    assert_true(r.deadline);
+    assert_int_equal(r.signal, SIGKILL);
+    assert_true(r.elapsed_ms >= 900 && r.elapsed_ms < 1300);
+    free(r.data);
+
+    g_setup_ms = 5000; /* set-up past its window: killed before it confined */
+    assert_int_equal(pa_child_run(&co, 0.5, p_hang, NULL, &r, err, sizeof err), 0);
+    assert_false(r.confined);
+    assert_true(r.deadline);
+    assert_int_equal(r.signal, SIGKILL);
+    assert_true(r.elapsed_ms >= 500 && r.elapsed_ms < 900);
+    free(r.data);
+}
+
 static int setup(void **st) {
     (void)st;
     snprintf(g_state, sizeof g_state, "/tmp/pa-sandbox-test-XXXXXX");
@@ -229,6 +263,7 @@ int main(void) {
         cmocka_unit_test(test_forbidden_syscalls_kill),
         cmocka_unit_test(test_limits_and_fds),
         cmocka_unit_test(test_deadline_kills),
+        cmocka_unit_test(test_deadline_windows),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
