@@ -216,29 +216,27 @@ static int slow_preopen(void) {
     return -1;
 }
 
+/* A hanging child with a set-up of setup_ms under a 0.5 s deadline: it is
+** killed at the deadline, confined or not, within [lo_ms, hi_ms). */
+static void expect_killed(int setup_ms, bool confined, double lo_ms, double hi_ms) {
+    pa_confine_opts co = {.cpu_seconds = 30, .file_bytes = 1 << 20, .preopen = slow_preopen};
+    pa_child_result r;
+    char err[256];
+    g_setup_ms = setup_ms;
+    assert_int_equal(pa_child_run(&co, 0.5, p_hang, NULL, &r, err, sizeof err), 0);
+    assert_int_equal(r.confined, confined);
+    assert_true(r.deadline);
+    assert_int_equal(r.signal, SIGKILL);
+    assert_true(r.elapsed_ms >= lo_ms && r.elapsed_ms < hi_ms);
+    free(r.data);
+}
+
 /* The deadline is two windows: a slow set-up does not eat into the run's
 ** window, and a set-up that never ends is cut off by its own. */
 static void test_deadline_windows(void **st) {
     (void)st;
-    pa_confine_opts co = {.cpu_seconds = 30, .file_bytes = 1 << 20, .preopen = slow_preopen};
-    pa_child_result r;
-    char err[256];
-
-    g_setup_ms = 400; /* set-up within its window: the run still gets 0.5 s */
-    assert_int_equal(pa_child_run(&co, 0.5, p_hang, NULL, &r, err, sizeof err), 0);
-    assert_true(r.confined);
-    assert_true(r.deadline);
-    assert_int_equal(r.signal, SIGKILL);
-    assert_true(r.elapsed_ms >= 900 && r.elapsed_ms < 1300);
-    free(r.data);
-
-    g_setup_ms = 5000; /* set-up past its window: killed before it confined */
-    assert_int_equal(pa_child_run(&co, 0.5, p_hang, NULL, &r, err, sizeof err), 0);
-    assert_false(r.confined);
-    assert_true(r.deadline);
-    assert_int_equal(r.signal, SIGKILL);
-    assert_true(r.elapsed_ms >= 500 && r.elapsed_ms < 900);
-    free(r.data);
+    expect_killed(400, true, 900, 1300);  /* set-up within its window: the run still gets 0.5 s */
+    expect_killed(5000, false, 500, 900); /* set-up past its window: killed before it confined */
 }
 
 static int setup(void **st) {
